@@ -1,0 +1,247 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.file_retrieve_request import FileRetrieveRequest
+from ...models.file_retrieve_response import FileRetrieveResponse
+from ...models.rate_limit_error_response import RateLimitErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: FileRetrieveRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/files/byids",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | FileRetrieveResponse | RateLimitErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = FileRetrieveResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = RateLimitErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | FileRetrieveResponse | RateLimitErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: FileRetrieveRequest,
+) -> Response[ErrorResponse | FileRetrieveResponse | RateLimitErrorResponse]:
+    """Retrieve files
+
+
+
+    > **Required capabilities:** `filesAcl:READ`
+    >
+    > Or `dataModelsAcl:READ` (scope spaceId: `cdf_cdm`) and `dataModelInstancesAcl:READ`
+
+    Retrieves metadata information about multiple specific files in the same project.
+    Results are returned in the same order as in the request. This operation does not return the file
+    contents.
+
+    ### Request throttling
+    Please note that this endpoint is subject to the new throttling policy, which imposes limits on both
+    request rate and concurrency.
+    For more details, please refer to the [Files resource documentation](../../).
+
+    Args:
+        body (FileRetrieveRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | FileRetrieveResponse | RateLimitErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: FileRetrieveRequest,
+) -> ErrorResponse | FileRetrieveResponse | RateLimitErrorResponse | None:
+    """Retrieve files
+
+
+
+    > **Required capabilities:** `filesAcl:READ`
+    >
+    > Or `dataModelsAcl:READ` (scope spaceId: `cdf_cdm`) and `dataModelInstancesAcl:READ`
+
+    Retrieves metadata information about multiple specific files in the same project.
+    Results are returned in the same order as in the request. This operation does not return the file
+    contents.
+
+    ### Request throttling
+    Please note that this endpoint is subject to the new throttling policy, which imposes limits on both
+    request rate and concurrency.
+    For more details, please refer to the [Files resource documentation](../../).
+
+    Args:
+        body (FileRetrieveRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | FileRetrieveResponse | RateLimitErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: FileRetrieveRequest,
+) -> Response[ErrorResponse | FileRetrieveResponse | RateLimitErrorResponse]:
+    """Retrieve files
+
+
+
+    > **Required capabilities:** `filesAcl:READ`
+    >
+    > Or `dataModelsAcl:READ` (scope spaceId: `cdf_cdm`) and `dataModelInstancesAcl:READ`
+
+    Retrieves metadata information about multiple specific files in the same project.
+    Results are returned in the same order as in the request. This operation does not return the file
+    contents.
+
+    ### Request throttling
+    Please note that this endpoint is subject to the new throttling policy, which imposes limits on both
+    request rate and concurrency.
+    For more details, please refer to the [Files resource documentation](../../).
+
+    Args:
+        body (FileRetrieveRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | FileRetrieveResponse | RateLimitErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: FileRetrieveRequest,
+) -> ErrorResponse | FileRetrieveResponse | RateLimitErrorResponse | None:
+    """Retrieve files
+
+
+
+    > **Required capabilities:** `filesAcl:READ`
+    >
+    > Or `dataModelsAcl:READ` (scope spaceId: `cdf_cdm`) and `dataModelInstancesAcl:READ`
+
+    Retrieves metadata information about multiple specific files in the same project.
+    Results are returned in the same order as in the request. This operation does not return the file
+    contents.
+
+    ### Request throttling
+    Please note that this endpoint is subject to the new throttling policy, which imposes limits on both
+    request rate and concurrency.
+    For more details, please refer to the [Files resource documentation](../../).
+
+    Args:
+        body (FileRetrieveRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | FileRetrieveResponse | RateLimitErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

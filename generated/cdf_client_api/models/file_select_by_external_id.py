@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FileSelectByExternalId")
+
+
+@_attrs_define
+class FileSelectByExternalId:
+    """
+    Attributes:
+        external_id (str | Unset): The external ID provided by the client. Must be unique for the resource type.
+            Example: my.known.id.
+    """
+
+    external_id: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        external_id = self.external_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if external_id is not UNSET:
+            field_dict["externalId"] = external_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        external_id = d.pop("externalId", UNSET)
+
+        file_select_by_external_id = cls(
+            external_id=external_id,
+        )
+
+        return file_select_by_external_id
