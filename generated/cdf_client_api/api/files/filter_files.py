@@ -31,6 +31,11 @@ def _get_kwargs(
     return _kwargs
 
 
+# cdf-client: the request this operation sends (method, url, params, json), for callers that
+# send it with their own httpx client and decode the body themselves (bulk listing).
+request_kwargs = _get_kwargs
+
+
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | FileList | RateLimitErrorResponse | None:
