@@ -1,0 +1,152 @@
+"""Every exception cdf_client raises.
+
+```
+CDFError                        base of everything below
+├── APIError                    CDF answered with an error status (status, code, message, request_id,
+│   │                           missing, duplicated, extra)
+│   ├── BadRequestError         400
+│   ├── AuthenticationError     401
+│   ├── PermissionDeniedError   403
+│   ├── NotFoundError           404, or 400 naming `missing` identifiers (how CDF reports unknown ids)
+│   ├── ConflictError           409 (e.g. duplicated identifiers)
+│   ├── RateLimitError          429 after the retries ran out
+│   └── ServerError             5xx after the retries ran out
+├── CDFConnectionError          the request never got an answer (also a builtin ConnectionError)
+│   └── CDFTimeoutError         ... because it timed out (also a builtin TimeoutError)
+├── CursorLoopError             the server handed back a cursor it had already given: stopped, not looped
+└── InvalidArgumentError        bad input, raised before any request (also a builtin ValueError)
+    └── CheckpointMismatchError a checkpoint resumed against a different query
+```
+
+`missing` and `duplicated` hold typed identifiers (`int` id, `str` external id, `InstanceId`).
+The access token never appears in any message or repr.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from cdf_client._identifiers import Identifier
+
+
+class CDFError(Exception):
+    """Base class of every error cdf_client raises."""
+
+
+class APIError(CDFError):
+    """CDF answered with an error status; `request_id` is what Cognite support asks for."""
+
+    status: int
+    code: int
+    message: str
+    request_id: str | None
+    missing: list[Identifier | dict[str, Any]]
+    duplicated: list[Identifier | dict[str, Any]]
+    extra: dict[str, Any]
+
+    def __init__(  # noqa: PLR0913 (the fields of CDF's error envelope)
+        self,
+        message: str,
+        *,
+        status: int,
+        code: int | None = None,
+        request_id: str | None = None,
+        missing: Sequence[Identifier | dict[str, Any]] = (),
+        duplicated: Sequence[Identifier | dict[str, Any]] = (),
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.status = status
+        self.code = status if code is None else code
+        self.message = message
+        self.request_id = request_id
+        self.missing = list(missing)
+        self.duplicated = list(duplicated)
+        self.extra = dict(extra or {})
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        parts = [self.message, f"status {self.status}"]
+        if self.missing:
+            parts.append(f"missing: {_shorten(self.missing)}")
+        if self.duplicated:
+            parts.append(f"duplicated: {_shorten(self.duplicated)}")
+        parts.append(f"request id: {self.request_id or 'unknown'}")
+        return " | ".join(parts)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only fields: rebuild explicitly so the error survives pickling (multiprocessing, celery).
+        return (
+            _rebuild,
+            (type(self), self.message, self.status, self.code, self.request_id),
+            {"missing": self.missing, "duplicated": self.duplicated, "extra": self.extra},
+        )
+
+
+def _rebuild(cls: type[APIError], message: str, status: int, code: int, request_id: str | None) -> APIError:
+    return cls(message, status=status, code=code, request_id=request_id)
+
+
+def _shorten(items: list[Any], limit: int = 20) -> str:
+    shown = ", ".join(repr(item) for item in items[:limit])
+    return shown if len(items) <= limit else f"{shown}, ... ({len(items)} in total)"
+
+
+class BadRequestError(APIError):
+    """400: CDF rejected the request."""
+
+
+class AuthenticationError(APIError):
+    """401: the token is missing, expired or not valid for this project."""
+
+
+class PermissionDeniedError(APIError):
+    """403: the identity lacks a capability (e.g. `filesAcl:READ`)."""
+
+
+class NotFoundError(APIError):
+    """Identifiers that do not exist; `missing` names every one of them."""
+
+
+class ConflictError(APIError):
+    """409: e.g. the same identifier twice in one request (`duplicated`)."""
+
+
+class RateLimitError(APIError):
+    """429: CDF kept throttling after every retry."""
+
+
+class ServerError(APIError):
+    """5xx: CDF kept failing after every retry."""
+
+
+class CDFConnectionError(CDFError, ConnectionError):
+    """No response: connection refused, reset or dropped, after every retry."""
+
+
+class CDFTimeoutError(CDFConnectionError, TimeoutError):
+    """No response in time (connect, read, pool or the overall retry deadline)."""
+
+
+class CursorLoopError(CDFError):
+    """The server returned a cursor that this listing had already followed."""
+
+
+class InvalidArgumentError(CDFError, ValueError):
+    """An argument is not valid; `argument` names it. Raised before any request is sent."""
+
+    argument: str
+
+    def __init__(self, argument: str, problem: str) -> None:
+        self.argument = argument
+        super().__init__(f"{argument}: {problem}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        problem = str(self).removeprefix(f"{self.argument}: ")
+        return (type(self), (self.argument, problem))
+
+
+class CheckpointMismatchError(InvalidArgumentError):
+    """`resume_from` holds a checkpoint of a different query (or another operation)."""
