@@ -1,0 +1,280 @@
+"""One benchmark measurement, run in a fresh child process so its CPU time and peak RSS are its own.
+
+Usage (scripts/bench does this; run it by hand to debug one client):
+    python scripts/_bench/workloads.py '{"client": "floor", "op": "list", "partitions": 1,
+        "base_url": "http://127.0.0.1:8000", "project": "bench", "token": "..."}'
+
+Prints one JSON line: items seen, the sum of their ids, wall and CPU seconds of the work alone
+(imports and client construction excluded), peak RSS before the work and at the end.
+With `"profile": true` it also prints the cProfile top functions to stderr.
+"""
+
+# Each client is imported inside its own factory, so a child loads (and pays RSS for) one client only.
+# ruff: noqa: PLC0415
+
+from __future__ import annotations
+
+import asyncio
+import cProfile
+import io
+import json
+import pstats
+import resource
+import sys
+import time
+import warnings
+from collections.abc import Awaitable, Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+
+PAGE_SIZE = 1000
+RETRIEVE_CHUNK = 1000
+
+Tally = tuple[int, int]
+Work = Callable[[], Tally]
+Spec = dict[str, Any]
+
+
+def api_base(spec: Spec) -> str:
+    """Return the project's API root on the fake server."""
+    return f"{spec['base_url']}/api/v1/projects/{spec['project']}"
+
+
+def partition_names(spec: Spec) -> list[str | None]:
+    """`["1/N", ..., "N/N"]`, or `[None]` for a sequential listing."""
+    n = spec["partitions"]
+    return [None] if n == 1 else [f"{m}/{n}" for m in range(1, n + 1)]
+
+
+def chunks(ids: list[int]) -> list[list[int]]:
+    """Split identifiers into byids-sized chunks."""
+    return [ids[i : i + RETRIEVE_CHUNK] for i in range(0, len(ids), RETRIEVE_CHUNK)]
+
+
+def tally(ids: Iterable[int]) -> Tally:
+    """Count and sum of ids: consumes every item and lets the parent check all clients saw the same."""
+    count = total = 0
+    for item_id in ids:
+        count += 1
+        total += item_id
+    return count, total
+
+
+def gathered(calls: Callable[[], list[Awaitable[Tally]]], *, close: Callable[[], Awaitable[None]]) -> Work:
+    """Run coroutines concurrently on a fresh event loop and add up their tallies."""
+
+    async def run() -> Tally:
+        try:
+            results = await asyncio.gather(*calls())
+        finally:
+            await close()
+        return sum(r[0] for r in results), sum(r[1] for r in results)
+
+    return lambda: asyncio.run(run())
+
+
+def filter_body(partition: str | None) -> dict[str, Any]:
+    """Return the first `POST /files/list` body of a (partition's) listing."""
+    return {"limit": PAGE_SIZE} if partition is None else {"limit": PAGE_SIZE, "partition": partition}
+
+
+# --- floor: a bare httpx loop that posts the cursor and decodes each page with orjson into dicts
+
+
+def floor_page(body: dict[str, Any], content: bytes, counts: list[int]) -> bool:
+    """Decode one page into dicts, count it and move the cursor; False on the last page."""
+    page = orjson.loads(content)
+    for item in page["items"]:
+        counts[0] += 1
+        counts[1] += item["id"]
+    if "nextCursor" not in page:
+        return False
+    body["cursor"] = page["nextCursor"]
+    return True
+
+
+def floor_list(client: httpx.Client) -> Tally:
+    """Follow one cursor chain with a sync client."""
+    body, counts = filter_body(None), [0, 0]
+    while True:
+        response = client.post("/files/list", content=orjson.dumps(body)).raise_for_status()
+        if not floor_page(body, response.content, counts):
+            return counts[0], counts[1]
+
+
+async def floor_alist(client: httpx.AsyncClient, partition: str | None) -> Tally:
+    """Follow one partition's cursor chain with an async client."""
+    body, counts = filter_body(partition), [0, 0]
+    while True:
+        response = (await client.post("/files/list", content=orjson.dumps(body))).raise_for_status()
+        if not floor_page(body, response.content, counts):
+            return counts[0], counts[1]
+
+
+async def floor_aretrieve(client: httpx.AsyncClient, ids: list[int]) -> Tally:
+    """One byids chunk."""
+    content = orjson.dumps({"items": [{"id": i} for i in ids]})
+    response = (await client.post("/files/byids", content=content)).raise_for_status()
+    return tally(item["id"] for item in orjson.loads(response.content)["items"])
+
+
+def floor(spec: Spec) -> Work:
+    """Bare httpx + orjson: sync for one chain, asyncio for partitions and byids chunks."""
+    headers = {"Authorization": f"Bearer {spec['token']}", "Content-Type": "application/json"}
+    if spec["op"] == "list" and spec["partitions"] == 1:
+        client = httpx.Client(base_url=api_base(spec), headers=headers)
+        return lambda: floor_list(client)
+    aclient = httpx.AsyncClient(base_url=api_base(spec), headers=headers)
+    if spec["op"] == "retrieve":
+        return gathered(
+            lambda: [floor_aretrieve(aclient, c) for c in chunks(spec["ids"])], close=aclient.aclose
+        )
+    return gathered(lambda: [floor_alist(aclient, p) for p in partition_names(spec)], close=aclient.aclose)
+
+
+# --- the generated client used directly: sync_detailed / asyncio_detailed, decoding with from_dict
+
+
+def generated(spec: Spec) -> Work:
+    """`cdf_client_api` as a user of the generated layer alone would call it."""
+    from cdf_client_api import AuthenticatedClient
+    from cdf_client_api.api.files import filter_files, retrieve_files
+    from cdf_client_api.models import FileFilterRequest, FileSelectById
+    from cdf_client_api.models.file_retrieve_request import FileRetrieveRequest
+    from cdf_client_api.types import UNSET
+
+    client = AuthenticatedClient(base_url=api_base(spec), token=spec["token"])
+
+    def request(partition: str | None, cursor: Any) -> FileFilterRequest:
+        return FileFilterRequest(limit=PAGE_SIZE, partition=partition or UNSET, cursor=cursor)
+
+    def list_chain() -> Tally:
+        counts, cursor = [0, 0], UNSET
+        while cursor is not None:
+            page = filter_files.sync_detailed(client=client, body=request(None, cursor)).parsed
+            counts = [counts[0] + len(page.items), counts[1] + sum(item.id for item in page.items)]
+            cursor = page.next_cursor or None
+        return counts[0], counts[1]
+
+    async def alist_chain(partition: str | None) -> Tally:
+        counts, cursor = [0, 0], UNSET
+        while cursor is not None:
+            response = await filter_files.asyncio_detailed(client=client, body=request(partition, cursor))
+            page = response.parsed
+            counts = [counts[0] + len(page.items), counts[1] + sum(item.id for item in page.items)]
+            cursor = page.next_cursor or None
+        return counts[0], counts[1]
+
+    async def aretrieve(ids: list[int]) -> Tally:
+        body = FileRetrieveRequest(items=[FileSelectById(id=i) for i in ids])
+        response = await retrieve_files.asyncio_detailed(client=client, body=body)
+        return tally(item.id for item in response.parsed.items)
+
+    async def close() -> None:
+        await client.get_async_httpx_client().aclose()
+
+    if spec["op"] == "retrieve":
+        return gathered(lambda: [aretrieve(c) for c in chunks(spec["ids"])], close=close)
+    if spec["partitions"] > 1:
+        return gathered(lambda: [alist_chain(p) for p in partition_names(spec)], close=close)
+    return list_chain
+
+
+# --- the overlay: typed objects, and its bulk dict path
+
+
+def overlay_client(spec: Spec) -> Any:
+    """Build a `CDFClient` pointed at the fake."""
+    from cdf_client import CDFClient
+
+    return CDFClient(project=spec["project"], base_url=spec["base_url"], token=spec["token"])
+
+
+def overlay(spec: Spec) -> Work:
+    """`files.filter(partitions=N)` iterated item by item, or `files.retrieve(ids)`."""
+    client = overlay_client(spec)
+    if spec["op"] == "retrieve":
+        return lambda: tally(f.id for f in client.files.retrieve(spec["ids"]))
+    return lambda: tally(f.id for f in client.files.filter(partitions=spec["partitions"]))
+
+
+def overlay_dicts(spec: Spec) -> Work:
+    """Use the overlay's bulk path: wire dicts, no per-item objects."""
+    client = overlay_client(spec)
+    if spec["op"] == "retrieve":
+        return lambda: tally(f["id"] for f in client.files.retrieve(spec["ids"], as_dicts=True))
+    return lambda: tally(f["id"] for f in client.files.filter(partitions=spec["partitions"]).dicts())
+
+
+# --- the official cognite-sdk
+
+
+def cognite_sdk(spec: Spec) -> Work:
+    """`files.list(limit=None, partitions=N)` and `files.retrieve_multiple(ids=...)`."""
+    try:
+        from cognite.client import ClientConfig, CogniteClient, global_config
+        from cognite.client.credentials import Token
+    except ModuleNotFoundError:
+        print(json.dumps({"skipped": "cognite-sdk not installed (pip install -e . --group bench)"}))
+        sys.exit(0)
+
+    global_config.disable_pypi_version_check = True
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "unable to determine the cluster": expected for a loopback URL
+        config = ClientConfig(
+            client_name="bench",
+            project=spec["project"],
+            base_url=spec["base_url"],
+            credentials=Token(spec["token"]),
+        )
+    client = CogniteClient(config)
+    if spec["op"] == "retrieve":
+        return lambda: tally(f.id for f in client.files.retrieve_multiple(ids=spec["ids"]))
+    partitions = spec["partitions"] if spec["partitions"] > 1 else None
+    return lambda: tally(f.id for f in client.files.list(limit=None, partitions=partitions))
+
+
+CLIENTS: dict[str, Callable[[Spec], Work]] = {
+    "floor": floor,
+    "generated": generated,
+    "overlay": overlay,
+    "overlay-dicts": overlay_dicts,
+    "cognite-sdk": cognite_sdk,
+}
+
+
+def peak_rss_mb() -> float:
+    """Return the peak resident set size of this process so far, in MiB."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def main() -> None:
+    """Build the client, then time the work alone and print the measurement as JSON."""
+    spec: Spec = json.loads(sys.argv[1])
+    if "ids_file" in spec:
+        spec["ids"] = json.loads(Path(spec["ids_file"]).read_text())
+    work = CLIENTS[spec["client"]](spec)
+    rss_before = peak_rss_mb()
+    profiler = cProfile.Profile() if spec.get("profile") else None
+    if profiler:
+        profiler.enable()
+    wall, cpu = time.perf_counter(), time.process_time()
+    items, checksum = work()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    if profiler:
+        profiler.disable()
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        stats.sort_stats("tottime").print_stats(25)
+        stats.sort_stats("cumulative").print_stats(25)
+        print(out.getvalue(), file=sys.stderr)
+    result = {"items": items, "checksum": checksum, "wall": wall, "cpu": cpu, "rss_before": rss_before}
+    print(json.dumps({**result, "peak_rss": peak_rss_mb()}))
+
+
+if __name__ == "__main__":
+    main()
