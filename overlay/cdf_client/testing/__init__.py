@@ -1,0 +1,23 @@
+"""A spec-faithful fake CDF for tests: in process, as an ASGI app, or served on 127.0.0.1.
+
+Example:
+    from cdf_client.testing import FakeCDF, Faults
+
+    fake = FakeCDF.generate(files=1000, seed=0)
+    transport = fake.transport()        # httpx sync + async, no sockets
+    with fake.serve() as base_url: ...  # uvicorn on 127.0.0.1, free port
+
+Needs the `testing` extra (`pip install cdf-client[testing]`): pydantic validates requests with the
+models generated from the spec, uvicorn serves over HTTP.
+
+"""
+
+from cdf_client.testing._fake import FakeCDF, RecordedRequest
+from cdf_client.testing._faults import Faults
+from cdf_client.testing._transport import FakeTransport
+
+__all__ = ["FakeCDF", "FakeTransport", "Faults", "RecordedRequest"]
+
+for _name in __all__:
+    globals()[_name].__module__ = __name__
+del _name

@@ -1,0 +1,124 @@
+"""Cursors, partitions and limits: how a listing is cut into pages, as CDF does it."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import struct
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from cdf_client.testing._http import APIError, Response, bad_request
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from cdf_client.testing._store import Item, Table
+
+MAX_LIMIT = 1000
+DEFAULT_LIMIT = 100
+MAX_PARTITIONS = 10
+# The MAC only makes cursors opaque and tamper-evident; it protects nothing, so the key is fixed and
+# cursors stay deterministic across runs (real CDF cursors are deterministic too).
+_CURSOR_KEY = b"cdf-client fake cursor"
+_CURSOR_BYTES = 32
+_PARTITION = re.compile(r"^([0-9]+)/([0-9]+)$")
+
+
+def query_digest(value: Any) -> bytes:
+    """8 bytes identifying a query (everything but cursor and limit), carried inside the cursor."""
+    return hashlib.blake2b(orjson.dumps(value, option=orjson.OPT_SORT_KEYS), digest_size=8).digest()
+
+
+def encode_cursor(last_id: int, digest: bytes) -> str:
+    """Encode a 43-character base64url cursor (the shape of CDF's), naming the last id served."""
+    payload = struct.pack(">Q", last_id) + digest
+    mac = hashlib.blake2b(payload, key=_CURSOR_KEY, digest_size=16).digest()
+    return base64.urlsafe_b64encode(payload + mac).rstrip(b"=").decode()
+
+
+def decode_cursor(cursor: str, digest: bytes) -> int:
+    """Decode the last id served before `cursor`; 400 for a cursor this fake did not issue for this query."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+    except (ValueError, TypeError) as exc:
+        msg = f"Invalid cursor: {cursor!r}"
+        raise bad_request(msg) from exc
+    payload, mac = raw[:16], raw[16:]
+    if len(raw) != _CURSOR_BYTES or mac != hashlib.blake2b(payload, key=_CURSOR_KEY, digest_size=16).digest():
+        msg = f"Invalid cursor: {cursor!r}"
+        raise bad_request(msg)
+    if payload[8:] != digest:
+        # Real CDF may not notice; the fake does, because it is always a client bug.
+        msg = "Invalid cursor: it belongs to another query (all parameters except cursor must stay the same)"
+        raise bad_request(msg)
+    (last_id,) = struct.unpack(">Q", payload[:8])
+    return int(last_id)
+
+
+def parse_partition(value: str | None) -> tuple[int, int] | None:
+    """`"M/N"` as (M, N), with 1 <= M <= N <= 10; anything else is a 400."""
+    if value is None:
+        return None
+    match = _PARTITION.match(value)
+    if not match:
+        msg = f"Invalid partition {value!r}: expected 'M/N'"
+        raise bad_request(msg)
+    m, n = int(match[1]), int(match[2])
+    if not 1 <= n <= MAX_PARTITIONS:
+        msg = f"Invalid partition {value!r}: the number of partitions must be between 1 and {MAX_PARTITIONS}"
+        raise bad_request(msg)
+    if not 1 <= m <= n:
+        msg = f"Invalid partition {value!r}: the partition number must be between 1 and {n}"
+        raise bad_request(msg)
+    return m, n
+
+
+def partition_range(table: Table, partition: tuple[int, int] | None) -> tuple[int, int]:
+    """Compute the id range `[lo, hi)` of a partition: an equal split of the data's id span, like CDF's."""
+    lo, hi = table.id_span()
+    if partition is None:
+        return lo, hi
+    m, n = partition
+    width = hi - lo
+    return lo + (m - 1) * width // n, lo + m * width // n
+
+
+def page(
+    table: Table,
+    *,
+    json: list[bytes],
+    limit: int,
+    cursor: str | None,
+    partition: tuple[int, int] | None,
+    digest: bytes,
+    match: Callable[[Item], bool] | None,
+) -> Response:
+    """One page `{"items": [...], "nextCursor"?}`: `nextCursor` only when more items match."""
+    after = decode_cursor(cursor, digest) if cursor else 0
+    lo, hi = partition_range(table, partition)
+    positions: list[int] = []
+    for position in table.scan(after, lo, hi, match):
+        if len(positions) == limit:
+            # One more match exists, so there is a next page; its cursor names the last id served.
+            tail = b',"nextCursor":"' + encode_cursor(table.ids[positions[-1]], digest).encode() + b'"}'
+            break
+        positions.append(position)
+    else:
+        tail = b"}"
+    return Response(200, b'{"items":[' + b",".join([json[i] for i in positions]) + b"]" + tail)
+
+
+def check_limit(value: int, *, clamp: bool) -> int:
+    """1..1000; above 1000 is clamped when `clamp` (GET, as documented) and a 400 otherwise."""
+    if value < 1:
+        msg = f"limit must be at least 1, got {value}"
+        raise bad_request(msg)
+    if value > MAX_LIMIT:
+        if clamp:
+            return MAX_LIMIT
+        msg = f"limit must be at most {MAX_LIMIT}, got {value}"
+        raise APIError(400, msg)
+    return value

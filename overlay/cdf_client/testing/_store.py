@@ -1,0 +1,118 @@
+"""The fake's data: files and assets ordered by id, their pre-serialized JSON, and lookup indexes."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from cdf_client.testing._http import bad_request
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
+# CDF answers 400 when `assetSubtreeIds` covers more assets than this (documented limit).
+SUBTREE_LIMIT = 100_000
+
+Item = dict[str, Any]
+
+
+class Table:
+    """Items of one resource type, ordered by id, each serialized once so a page is a byte join."""
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        self.items: list[Item] = sorted(items, key=lambda item: item["id"])
+        self.ids: list[int] = [item["id"] for item in self.items]
+        self.json: list[bytes] = [orjson.dumps(item) for item in self.items]
+        self.position: dict[int, int] = {item_id: i for i, item_id in enumerate(self.ids)}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def id_span(self) -> tuple[int, int]:
+        """Return the smallest id and one past the largest: the range partitions split."""
+        return (self.ids[0], self.ids[-1] + 1) if self.ids else (1, 2)
+
+    def scan(self, after: int, lo: int, hi: int, match: Callable[[Item], bool] | None) -> Iterator[int]:
+        """Positions of matching items with `lo <= id < hi` and `id > after`, in id order."""
+        start = bisect_left(self.ids, max(lo, after + 1))
+        end = bisect_left(self.ids, hi)
+        if match is None:
+            yield from range(start, end)
+            return
+        items = self.items
+        for i in range(start, end):
+            if match(items[i]):
+                yield i
+
+
+class Store:
+    """Everything the endpoints read: files, assets, data sets, and the asset hierarchy."""
+
+    def __init__(self, files: Sequence[Item], assets: Sequence[Item], data_sets: Sequence[Item] = ()) -> None:
+        self.files = Table(files)
+        self.assets = Table(assets)
+        # GET /assets?includeMetadata=false leaves `metadata` out; serialized on first use only.
+        self._assets_json_without_metadata: list[bytes] | None = None
+        self.file_id_by_external_id = {
+            f["externalId"]: f["id"] for f in self.files.items if "externalId" in f
+        }
+        self.file_id_by_instance_id = {
+            (f["instanceId"]["space"], f["instanceId"]["externalId"]): f["id"]
+            for f in self.files.items
+            if "instanceId" in f
+        }
+        self.asset_id_by_external_id = {
+            a["externalId"]: a["id"] for a in self.assets.items if "externalId" in a
+        }
+        self.root_of = {a["id"]: a["rootId"] for a in self.assets.items}
+        self.children: dict[int, list[int]] = {}
+        for asset in self.assets.items:
+            if "parentId" in asset:
+                self.children.setdefault(asset["parentId"], []).append(asset["id"])
+        self.data_set_id_by_external_id = {
+            d["externalId"]: d["id"] for d in data_sets if d.get("externalId") is not None
+        }
+
+    def asset_json_without_metadata(self) -> list[bytes]:
+        """Assets serialized without `metadata` (computed once, on first use)."""
+        if self._assets_json_without_metadata is None:
+            self._assets_json_without_metadata = [
+                orjson.dumps({k: v for k, v in asset.items() if k != "metadata"})
+                for asset in self.assets.items
+            ]
+        return self._assets_json_without_metadata
+
+    def asset_ids(self, refs: Iterable[dict[str, Any]]) -> set[int]:
+        """Resolve `{id}|{externalId}` asset references; unknown ones match nothing."""
+        found: set[int] = set()
+        for ref in refs:
+            asset_id = ref["id"] if "id" in ref else self.asset_id_by_external_id.get(ref["externalId"])
+            if asset_id is not None and asset_id in self.root_of:
+                found.add(asset_id)
+        return found
+
+    def data_set_ids(self, refs: Iterable[dict[str, Any]]) -> set[int]:
+        """Resolve `{id}|{externalId}` data set references; unknown external ids match nothing."""
+        found: set[int] = set()
+        for ref in refs:
+            data_set_id = ref["id"] if "id" in ref else self.data_set_id_by_external_id.get(ref["externalId"])
+            if data_set_id is not None:
+                found.add(data_set_id)
+        return found
+
+    def subtree(self, roots: Iterable[int]) -> set[int]:
+        """Ids of the given assets and all their descendants; over 100,000 is a 400, as in CDF."""
+        seen: set[int] = set()
+        stack = [root for root in roots if root in self.root_of]
+        while stack:
+            asset_id = stack.pop()
+            if asset_id in seen:
+                continue
+            seen.add(asset_id)
+            if len(seen) > SUBTREE_LIMIT:
+                msg = f"The given subtrees contain more than {SUBTREE_LIMIT} assets"
+                raise bad_request(msg)
+            stack.extend(self.children.get(asset_id, ()))
+        return seen
