@@ -8,11 +8,14 @@ when CDF left the field out; containers are returned as fresh copies so the obje
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, overload
 
 from cdf_client._identifiers import InstanceId
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from cdf_client_api.wire.typed_dicts import Asset as AssetWire
     from cdf_client_api.wire.typed_dicts import FilesMetadata as FileWire
 
@@ -268,3 +271,57 @@ class Asset(_WireView["AssetWire"]):
     def description(self) -> str | None:
         """Free-text description."""
         return self._wire.get("description")
+
+
+class FileList(Sequence[File]):
+    """The files `files.retrieve` returned, in request order; `File` objects are built on access.
+
+    Example: `files = client.files.retrieve([1, 2]); files[0].name; files.to_pandas()`.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: list[FileWire]) -> None:
+        self._items = items
+
+    @overload
+    def __getitem__(self, index: int) -> File: ...
+    @overload
+    def __getitem__(self, index: slice) -> FileList: ...
+    def __getitem__(self, index: int | slice) -> File | FileList:
+        if isinstance(index, slice):
+            return FileList(self._items[index])
+        return File(self._items[index])
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[File]:
+        return map(File, self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FileList):
+            return self._items == other._items
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a list of mutable dicts
+
+    def __repr__(self) -> str:
+        return f"FileList({list(self)!r})"
+
+    def dicts(self) -> list[FileWire]:
+        """The wire dicts (camelCase, as CDF sent them), a shallow copy of the list.
+
+        Example: `orjson.dumps(files.dicts())`.
+        """
+        return list(self._items)
+
+    def to_pandas(self, *, expand_metadata: bool = False, convert_timestamps: bool = False) -> pd.DataFrame:
+        """The files as a pandas DataFrame (needs the `pandas` extra).
+
+        Example: `client.files.retrieve([1, 2, 3]).to_pandas(convert_timestamps=True)`.
+        """
+        from cdf_client._pandas import to_dataframe  # noqa: PLC0415 (pandas is an optional extra)
+
+        rows: list[Any] = self._items
+        return to_dataframe(rows, expand_metadata=expand_metadata, convert_timestamps=convert_timestamps)

@@ -43,7 +43,7 @@ class RetryPolicy:
 
     def backoff(self, attempt: int) -> float:
         """Full-jitter exponential backoff: uniform in [0, min(cap, base * 2^attempt)]."""
-        return self.random() * min(self.backoff_cap, self.backoff_base * 2**attempt)
+        return self.random() * min(self.backoff_cap, self.backoff_base * 2.0**attempt)
 
 
 def retry_after_seconds(value: str | None, now: Callable[[], float] = time.time) -> float | None:

@@ -1,0 +1,187 @@
+"""`AsyncCDFClient` and `CDFClient`: the entry points. The sync client runs the async core on a loop thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+from cdf_client._config import read_env
+from cdf_client._core import Core, HttpClient, Transport
+from cdf_client._loop import LoopThread
+from cdf_client._resources.assets import AssetsAPI, AsyncAssetsAPI
+from cdf_client._resources.files import AsyncFilesAPI, FilesAPI
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    import httpx
+
+    from cdf_client._auth import ClientCredentials
+
+DEFAULT_MAX_RETRIES = 10
+DEFAULT_MAX_CONCURRENCY = 8
+
+
+class AsyncCDFClient:
+    """An async client for one CDF project.
+
+    Example:
+        async with AsyncCDFClient(project="demo", cluster="westeurope-1", token=token) as client:
+            async for f in client.files.filter(uploaded=True): ...
+
+    Give `base_url` or `cluster`; `token` (a str or a callable returning one) or `credentials`
+    (`ClientCredentials`). `max_concurrency` caps requests in flight (shared by partitions and byids
+    chunks, and lowered automatically while CDF answers 429). `http_client` or `transport` inject your
+    own httpx client or transport (e.g. `FakeCDF.transport()`); retries and the budget still apply.
+    """
+
+    files: AsyncFilesAPI
+    assets: AsyncAssetsAPI
+
+    def __init__(  # noqa: PLR0913 (keyword-only configuration)
+        self,
+        *,
+        project: str,
+        base_url: str | None = None,
+        cluster: str | None = None,
+        token: str | Callable[[], str] | None = None,
+        credentials: ClientCredentials | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        app_name: str | None = None,
+        http_client: HttpClient | None = None,
+        transport: Transport | None = None,
+        verify: bool = True,
+    ) -> None:
+        self._core = Core(
+            project=project,
+            base_url=base_url,
+            cluster=cluster,
+            token=token,
+            credentials=credentials,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_concurrency=max_concurrency,
+            app_name=app_name,
+            http_client=http_client,
+            transport=transport,
+            verify=verify,
+        )
+        self.files = AsyncFilesAPI(self._core)
+        self.assets = AsyncAssetsAPI(self._core)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
+        """A client configured from `CDF_PROJECT`, `CDF_CLUSTER`/`CDF_BASE_URL` and `CDF_TOKEN`/`CDF_CLIENT_*`.
+
+        Example: `client = AsyncCDFClient.from_env(app_name="nightly-export")`.
+        """
+        return cls(**{**read_env(environ).kwargs(), **overrides})
+
+    @property
+    def project(self) -> str:
+        """The CDF project this client talks to."""
+        return self._core.project
+
+    @property
+    def base_url(self) -> str:
+        """The project's API root, `https://.../api/v1/projects/{project}`."""
+        return self._core.root
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(project={self.project!r}, base_url={self.base_url!r})"
+
+    async def aclose(self) -> None:
+        """Close the connections (also done by `async with`)."""
+        await self._core.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+
+class CDFClient:
+    """A client for one CDF project; same arguments as `AsyncCDFClient`, and safe to share between threads.
+
+    Example:
+        with CDFClient(project="demo", cluster="westeurope-1", token=token) as client:
+            for f in client.files.filter(mime_type="image/png", partitions=4): ...
+    """
+
+    files: FilesAPI
+    assets: AssetsAPI
+
+    def __init__(  # noqa: PLR0913 (keyword-only configuration)
+        self,
+        *,
+        project: str,
+        base_url: str | None = None,
+        cluster: str | None = None,
+        token: str | Callable[[], str] | None = None,
+        credentials: ClientCredentials | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        app_name: str | None = None,
+        http_client: HttpClient | None = None,
+        transport: Transport | None = None,
+        verify: bool = True,
+    ) -> None:
+        self._async = AsyncCDFClient(
+            project=project,
+            base_url=base_url,
+            cluster=cluster,
+            token=token,
+            credentials=credentials,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_concurrency=max_concurrency,
+            app_name=app_name,
+            http_client=http_client,
+            transport=transport,
+            verify=verify,
+        )
+        self._loop = LoopThread()
+        self.files = FilesAPI(self._async.files, self._loop)
+        self.assets = AssetsAPI(self._async.assets, self._loop)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
+        """A client configured from `CDF_PROJECT`, `CDF_CLUSTER`/`CDF_BASE_URL` and `CDF_TOKEN`/`CDF_CLIENT_*`.
+
+        Example: `client = CDFClient.from_env(app_name="nightly-export")`.
+        """
+        return cls(**{**read_env(environ).kwargs(), **overrides})
+
+    @property
+    def project(self) -> str:
+        """The CDF project this client talks to."""
+        return self._async.project
+
+    @property
+    def base_url(self) -> str:
+        """The project's API root, `https://.../api/v1/projects/{project}`."""
+        return self._async.base_url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(project={self.project!r}, base_url={self.base_url!r})"
+
+    def close(self) -> None:
+        """Close the connections and stop the background loop (also done by `with`)."""
+        try:
+            self._loop.run(self._async.aclose())
+        finally:
+            self._loop.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

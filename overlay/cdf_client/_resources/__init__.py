@@ -1,0 +1,1 @@
+"""The resource classes behind `client.files` and `client.assets`."""

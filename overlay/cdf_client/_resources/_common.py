@@ -1,0 +1,78 @@
+"""What every resource shares: building a listing from validated input, and deriving the sync twins."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+
+from cdf_client._checkpoint import Checkpoint, check_matches, coerce, fingerprint
+from cdf_client._listing import AsyncListing, Listing, ListingSpec, first_run
+from cdf_client._validation import MAX_PAGE_SIZE, check_int_range, check_limit, check_partitions
+
+if TYPE_CHECKING:
+    from cdf_client._partitions import Fetch
+
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
+D = TypeVar("D")
+
+ResumeFrom = Checkpoint | dict[str, Any] | str
+"""A checkpoint, its `to_dict()` or its `to_json()`."""
+
+
+def make_listing(  # noqa: PLR0913 (a listing's whole configuration)
+    *,
+    operation: str,
+    query: dict[str, Any],
+    fetch: Fetch,
+    convert: Callable[[D], T],
+    limit: int | None,
+    page_size: int,
+    partitions: int | None,
+    resume_from: ResumeFrom | None,
+) -> AsyncListing[T, D]:
+    """Validate the paging arguments (before any request) and build the lazy listing."""
+    limit = check_limit(limit)
+    page_size = check_int_range(page_size, "page_size", 1, MAX_PAGE_SIZE)
+    partitions = check_partitions(partitions)
+    print_ = fingerprint(operation, query, partitions)
+    if resume_from is None:
+        start = first_run(operation, print_, partitions)
+    else:
+        start = coerce(resume_from)
+        check_matches(start, operation, print_, partitions or 1)
+    return AsyncListing(ListingSpec(fetch, convert, start, limit, page_size, partitions))
+
+
+def _sync_signature(method: Callable[..., Any], returns: str) -> inspect.Signature:
+    return inspect.signature(method).replace(return_annotation=returns)
+
+
+def sync_listing(
+    method: Callable[Concatenate[Any, P], AsyncListing[T, D]],
+) -> Callable[Concatenate[Any, P], Listing[T, D]]:
+    """Derive a sync resource method from an async one returning a listing: same parameters, one source."""
+
+    @functools.wraps(method)
+    def sync(self: Any, /, *args: P.args, **kwargs: P.kwargs) -> Listing[T, D]:
+        listing = method(self._async, *args, **kwargs)
+        return Listing(listing._spec, self._loop)  # noqa: SLF001 (the twin shares the spec)
+
+    annotation = str(inspect.signature(method).return_annotation).replace("AsyncListing", "Listing")
+    sync.__signature__ = _sync_signature(method, annotation)  # type: ignore[attr-defined]
+    return sync
+
+
+def sync_call(
+    method: Callable[Concatenate[Any, P], Coroutine[Any, Any, R]],
+) -> Callable[Concatenate[Any, P], R]:
+    """Derive a sync resource method from an async one: runs it on the client's loop thread."""
+
+    @functools.wraps(method)
+    def sync(self: Any, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return self._loop.run(method(self._async, *args, **kwargs))  # type: ignore[no-any-return]
+
+    return sync
