@@ -1,9 +1,9 @@
 """cdf-client: a fast, exact and typed client for Cognite Data Fusion files and assets.
 
-    from cdf_client import CDFClient
-    with CDFClient(project="demo", cluster="westeurope-1", token="...") as client:
-        for f in client.files.filter(mime_type="image/png"):
-            print(f.id, f.name)
+from cdf_client import CDFClient
+with CDFClient(project="demo", cluster="westeurope-1", token="...") as client:
+    for f in client.files.filter(mime_type="image/png"):
+        print(f.id, f.name)
 """
 
 from cdf_client._auth import ClientCredentials

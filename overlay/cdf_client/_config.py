@@ -62,7 +62,9 @@ class EnvSettings:
     def kwargs(self) -> dict[str, Any]:
         """The constructor keyword arguments."""
         auth: dict[str, Any] = (
-            {"credentials": self.token} if isinstance(self.token, ClientCredentials) else {"token": self.token}
+            {"credentials": self.token}
+            if isinstance(self.token, ClientCredentials)
+            else {"token": self.token}
         )
         return {"project": self.project, "base_url": self.base_url, "cluster": self.cluster, **auth}
 

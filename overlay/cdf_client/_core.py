@@ -109,7 +109,9 @@ class Core:
             auth=self.auth,
             headers=default_headers(app_name),
             timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
-            transport=RetryTransport(_inner_transport(http_client, transport, verify), self.policy, self.limiter),
+            transport=RetryTransport(
+                _inner_transport(http_client, transport, verify), self.policy, self.limiter
+            ),
             # Never carry the Authorization header to whatever host a redirect names.
             follow_redirects=False,
         )

@@ -78,15 +78,29 @@ class APIError(CDFError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-only fields: rebuild explicitly so the error survives pickling (multiprocessing, celery).
-        return (
-            _rebuild,
-            (type(self), self.message, self.status, self.code, self.request_id),
-            {"missing": self.missing, "duplicated": self.duplicated, "extra": self.extra},
-        )
+        fields = (self.message, self.status, self.code, self.request_id, self.missing, self.duplicated, self.extra)
+        return (_rebuild, (type(self), *fields))
 
 
-def _rebuild(cls: type[APIError], message: str, status: int, code: int, request_id: str | None) -> APIError:
-    return cls(message, status=status, code=code, request_id=request_id)
+def _rebuild(  # noqa: PLR0913 (the fields of the envelope)
+    cls: type[APIError],
+    message: str,
+    status: int,
+    code: int,
+    request_id: str | None,
+    missing: list[Any],
+    duplicated: list[Any],
+    extra: dict[str, Any],
+) -> APIError:
+    return cls(
+        message,
+        status=status,
+        code=code,
+        request_id=request_id,
+        missing=missing,
+        duplicated=duplicated,
+        extra=extra,
+    )
 
 
 def _shorten(items: list[Any], limit: int = 20) -> str:

@@ -36,7 +36,9 @@ class LabelFilter:
         if (self.contains_any is None) == (self.contains_all is None):
             raise InvalidArgumentError(argument, "give exactly one of contains_any and contains_all")
         key, values = (
-            ("containsAny", self.contains_any) if self.contains_any is not None else ("containsAll", self.contains_all)
+            ("containsAny", self.contains_any)
+            if self.contains_any is not None
+            else ("containsAll", self.contains_all)
         )
         checked = check_list(values, f"{argument}.{key}", check_external_id, max_items=MAX_LABELS)
         return {key: [{"externalId": value} for value in checked]}
@@ -73,7 +75,9 @@ class GeoLocationFilter:
         try:
             coordinates = orjson.loads(orjson.dumps(shape["coordinates"]))
         except TypeError as error:
-            raise InvalidArgumentError(f"{argument}.shape", f"coordinates are not numbers: {error}") from error
+            raise InvalidArgumentError(
+                f"{argument}.shape", f"coordinates are not numbers: {error}"
+            ) from error
         return {"relation": relation, "shape": {"type": shape["type"], "coordinates": coordinates}}
 
 
@@ -116,6 +120,8 @@ def metadata_filter(value: object, argument: str = "metadata") -> dict[str, str]
         if not isinstance(key, str) or not 1 <= len(key) <= 128:  # noqa: PLR2004 (the wire's key limit)
             raise InvalidArgumentError(argument, f"keys must be str of 1..128 characters, got {key!r}")
         if not isinstance(item, str) or len(item) > 10240:  # noqa: PLR2004 (the wire's value limit)
-            raise InvalidArgumentError(f"{argument}[{key!r}]", "values must be str of at most 10240 characters")
+            raise InvalidArgumentError(
+                f"{argument}[{key!r}]", "values must be str of at most 10240 characters"
+            )
         checked[key] = item
     return checked

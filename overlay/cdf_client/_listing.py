@@ -124,7 +124,9 @@ class AsyncListing(Generic[T, D]):
         """
         return self._spec.start if self._progress is None else self._progress.checkpoint()
 
-    async def to_pandas(self, *, expand_metadata: bool = False, convert_timestamps: bool = False) -> pd.DataFrame:
+    async def to_pandas(
+        self, *, expand_metadata: bool = False, convert_timestamps: bool = False
+    ) -> pd.DataFrame:
         """Every item as a pandas DataFrame (needs the `pandas` extra).
 
         Example: `df = await client.assets.list(root=True).to_pandas(expand_metadata=True)`.

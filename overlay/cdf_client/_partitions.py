@@ -116,7 +116,15 @@ async def stream_pages(
     quota = _Quota(remaining)
     tasks = [
         asyncio.create_task(
-            _chain(fetch, index, None if partitions is None else f"{index + 1}/{count}", state, page_size, quota, queue)
+            _chain(
+                fetch,
+                index,
+                None if partitions is None else f"{index + 1}/{count}",
+                state,
+                page_size,
+                quota,
+                queue,
+            )
         )
         for index, state in enumerate(start)
         if not state.done

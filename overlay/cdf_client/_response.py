@@ -72,5 +72,7 @@ def api_error(response: httpx.Response) -> _errors.APIError:
 def transport_error(error: httpx.TransportError, request: httpx.Request | None) -> _errors.CDFConnectionError:
     """Wrap an httpx transport failure; the message names the request, never its headers."""
     where = f"{request.method} {request.url.path}" if request is not None else "request"
-    kind = _errors.CDFTimeoutError if isinstance(error, httpx.TimeoutException) else _errors.CDFConnectionError
+    kind = (
+        _errors.CDFTimeoutError if isinstance(error, httpx.TimeoutException) else _errors.CDFConnectionError
+    )
     return kind(f"{where} failed: {type(error).__name__}: {error}")

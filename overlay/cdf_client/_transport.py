@@ -77,7 +77,9 @@ def _auto_retryable(response: httpx.Response) -> bool:
 class RetryTransport(httpx.AsyncBaseTransport):
     """Send through `inner`, retrying retryable failures within the policy and the shared budget."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy, limiter: AdaptiveLimiter) -> None:
+    def __init__(
+        self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy, limiter: AdaptiveLimiter
+    ) -> None:
         self.inner = inner
         self.policy = policy
         self.limiter = limiter

@@ -94,7 +94,9 @@ class AsyncAssetsAPI:
         query.setdefault("root", None)
         core = self._core
 
-        async def fetch(cursor: str | None, limit: int, partition: str | None) -> tuple[list[Any], str | None]:
+        async def fetch(
+            cursor: str | None, limit: int, partition: str | None
+        ) -> tuple[list[Any], str | None]:
             kwargs = list_assets.request_kwargs(
                 limit=limit,
                 cursor=UNSET if cursor is None else cursor,

@@ -34,7 +34,15 @@ from cdf_client._filters import (
 from cdf_client._identifiers import Identifier, InstanceId, check_id, check_identifier
 from cdf_client._models import File, FileList
 from cdf_client._resources._common import ResumeFrom, make_listing, sync_call, sync_listing
-from cdf_client._validation import MAX_PAGE_SIZE, TimeBounds, Timestamp, check_bool, check_str, to_epoch_ms, to_time_range
+from cdf_client._validation import (
+    MAX_PAGE_SIZE,
+    TimeBounds,
+    Timestamp,
+    check_bool,
+    check_str,
+    to_epoch_ms,
+    to_time_range,
+)
 
 if TYPE_CHECKING:
     from cdf_client_api.wire.typed_dicts import FilesMetadata
@@ -135,7 +143,9 @@ class AsyncFilesAPI:
         properties = FileFilterProperties.from_dict(wire) if wire else UNSET
         core = self._core
 
-        async def fetch(cursor: str | None, limit: int, partition: str | None) -> tuple[list[Any], str | None]:
+        async def fetch(
+            cursor: str | None, limit: int, partition: str | None
+        ) -> tuple[list[Any], str | None]:
             body = FileFilterRequest(
                 filter_=properties,
                 limit=limit,
@@ -210,7 +220,9 @@ class AsyncFilesAPI:
                 query[argument] = json_array(id_list(ids, argument))
         if data_set_ids is not None:
             query["data_set_ids"] = [
-                DataSetInternalId(id=item["id"]) if "id" in item else DataSetExternalId(external_id=item["externalId"])
+                DataSetInternalId(id=item["id"])
+                if "id" in item
+                else DataSetExternalId(external_id=item["externalId"])
                 for item in either_list(data_set_ids, "data_set_ids")
             ]
         for argument, stamp in (
@@ -231,7 +243,9 @@ class AsyncFilesAPI:
             query["uploaded"] = check_bool(uploaded, "uploaded")
         core = self._core
 
-        async def fetch(cursor: str | None, limit: int, partition: str | None) -> tuple[list[Any], str | None]:
+        async def fetch(
+            cursor: str | None, limit: int, partition: str | None
+        ) -> tuple[list[Any], str | None]:
             kwargs = list_files.request_kwargs(
                 limit=limit,
                 cursor=UNSET if cursor is None else cursor,
@@ -260,7 +274,9 @@ class AsyncFilesAPI:
         file_id = check_id(id, "id")
         return File(await self._core.call(get_file.request_kwargs(file_id)))
 
-    async def retrieve(self, identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False) -> FileList:
+    async def retrieve(
+        self, identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False
+    ) -> FileList:
         """The files with these ids, external ids or instance ids (POST /files/byids), in request order.
 
         Duplicates are collapsed; more than 1000 identifiers go out as concurrent chunks. Unknown ones raise
@@ -272,10 +288,14 @@ class AsyncFilesAPI:
             raise InvalidArgumentError("identifiers", "must be a list of ids, external ids or InstanceIds")
         ignore = check_bool(ignore_unknown_ids, "ignore_unknown_ids")
         unique = list(
-            dict.fromkeys(check_identifier(item, f"identifiers[{index}]") for index, item in enumerate(identifiers))
+            dict.fromkeys(
+                check_identifier(item, f"identifiers[{index}]") for index, item in enumerate(identifiers)
+            )
         )
         chunks = [unique[start : start + RETRIEVE_CHUNK] for start in range(0, len(unique), RETRIEVE_CHUNK)]
-        results = await asyncio.gather(*(self._retrieve_chunk(chunk, ignore) for chunk in chunks), return_exceptions=True)
+        results = await asyncio.gather(
+            *(self._retrieve_chunk(chunk, ignore) for chunk in chunks), return_exceptions=True
+        )
         failures = [result for result in results if isinstance(result, BaseException)]
         others = [failure for failure in failures if not isinstance(failure, NotFoundError)]
         if others:
@@ -307,7 +327,12 @@ def _merge_not_found(errors: list[NotFoundError]) -> NotFoundError:
     missing = [item for error in errors for item in error.missing]
     message = f"{len(missing)} identifiers not found across {len(errors)} requests"
     merged = NotFoundError(
-        message, status=first.status, code=first.code, request_id=first.request_id, missing=missing, extra=first.extra
+        message,
+        status=first.status,
+        code=first.code,
+        request_id=first.request_id,
+        missing=missing,
+        extra=first.extra,
     )
     merged.__cause__ = first
     return merged
@@ -324,4 +349,3 @@ class FilesAPI:
     list = sync_listing(AsyncFilesAPI.list)
     get = sync_call(AsyncFilesAPI.get)
     retrieve = sync_call(AsyncFilesAPI.retrieve)
-

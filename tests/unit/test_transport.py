@@ -1,0 +1,139 @@
+import httpx
+import pytest
+
+from cdf_client._concurrency import AdaptiveLimiter
+from cdf_client._transport import RetryPolicy, RetryTransport, retry_after_seconds
+
+pytestmark = pytest.mark.anyio
+
+
+class Script:
+    """A transport answering from a list of statuses/exceptions; records the sleeps asked for."""
+
+    def __init__(self, *answers):
+        self.answers = list(answers)
+        self.calls = 0
+
+    def __call__(self, request):
+        self.calls += 1
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        status, headers, body = answer if isinstance(answer, tuple) else (answer, {}, b"{}")
+        return httpx.Response(status, headers={"x-request-id": f"r{self.calls}", **headers}, content=body)
+
+
+def _transport(script, **policy):
+    sleeps = []
+
+    async def sleep(seconds):
+        sleeps.append(seconds)
+
+    retry_policy = RetryPolicy(sleep=sleep, random=lambda: 1.0, **policy)
+    limiter = AdaptiveLimiter(4)
+    return RetryTransport(httpx.MockTransport(script), retry_policy, limiter), sleeps, limiter
+
+
+async def _get(transport):
+    async with httpx.AsyncClient(transport=transport) as client:
+        return await client.get("https://cdf.test/files")
+
+
+async def test_retries_429_and_5xx_with_exponential_backoff_until_success():
+    script = Script(429, 502, 503, 504, 200)
+    transport, sleeps, _ = _transport(script)
+    response = await _get(transport)
+    assert response.status_code == 200
+    assert sleeps == [0.5, 1.0, 2.0, 4.0]
+
+
+async def test_500_and_4xx_are_not_retried():
+    for status in (500, 400, 401, 404):
+        script = Script(status)
+        transport, sleeps, _ = _transport(script)
+        assert (await _get(transport)).status_code == status
+        assert sleeps == []
+
+
+async def test_gives_up_after_max_retries_with_the_last_response():
+    script = Script(*([503] * 4))
+    transport, sleeps, _ = _transport(script, max_retries=3)
+    assert (await _get(transport)).status_code == 503
+    assert script.calls == 4
+    assert len(sleeps) == 3
+
+
+async def test_backoff_is_capped():
+    script = Script(*([429] * 12), 200)
+    transport, sleeps, _ = _transport(script, max_retries=12)
+    await _get(transport)
+    assert max(sleeps) == 60.0
+
+
+async def test_retry_after_is_honoured():
+    script = Script((429, {"retry-after": "7"}, b""), 200)
+    transport, sleeps, _ = _transport(script)
+    await _get(transport)
+    assert sleeps == [7.0]
+
+
+async def test_auto_retryable_header_and_body_are_retried():
+    script = Script(
+        (409, {"cdf-is-auto-retryable": "true"}, b"{}"),
+        (400, {}, b'{"error": {"code": 400, "message": "m", "isAutoRetryable": true}}'),
+        200,
+    )
+    transport, sleeps, _ = _transport(script)
+    assert (await _get(transport)).status_code == 200
+    assert len(sleeps) == 2
+
+
+async def test_dropped_connections_and_read_timeouts_are_retried_then_raised():
+    script = Script(httpx.RemoteProtocolError("dropped"), httpx.ReadTimeout("slow"), httpx.ConnectError("refused"), 200)
+    transport, sleeps, _ = _transport(script)
+    assert (await _get(transport)).status_code == 200
+    script = Script(*([httpx.ConnectError("refused")] * 3))
+    transport, _, _ = _transport(script, max_retries=2)
+    with pytest.raises(httpx.ConnectError):
+        await _get(transport)
+
+
+async def test_the_overall_deadline_stops_retrying():
+    now = [0.0]
+    script = Script(*([503] * 10))
+    transport, sleeps, _ = _transport(script, deadline=3.0, clock=lambda: now[0])
+
+    async def sleep(seconds):
+        sleeps.append(seconds)
+        now[0] += seconds
+
+    transport.policy.sleep = sleep
+    assert (await _get(transport)).status_code == 503
+    assert sum(sleeps) <= 3.0
+    assert script.calls == 3  # 0.5 + 1.0 slept, the next 2.0 would cross the deadline
+
+
+async def test_429_shrinks_the_budget_and_success_recovers_it():
+    script = Script(429, 429, 200, *([200] * 30))
+    transport, _, limiter = _transport(script)
+    await _get(transport)
+    assert limiter.allowed < 4
+    for _ in range(30):
+        await _get(transport)
+    assert limiter.allowed == 4
+    assert limiter.in_flight == 0
+
+
+def test_retry_after_parses_seconds_and_http_dates():
+    assert retry_after_seconds("3") == 3.0
+    assert retry_after_seconds(None) is None
+    assert retry_after_seconds("soon") is None
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=lambda: 1445412480.0 - 5) == 5.0
+
+
+async def test_retries_are_logged_at_info_with_the_request_id(caplog):
+    script = Script(429, 200)
+    transport, _, _ = _transport(script)
+    with caplog.at_level("INFO", logger="cdf_client"):
+        await _get(transport)
+    assert any("retrying GET /files" in r.getMessage() and "r1" in r.getMessage() for r in caplog.records)
