@@ -86,7 +86,8 @@ class Spec:
                         Parameter(
                             name=param["name"],
                             location=param["in"],
-                            schema=param.get("schema", {}),
+                            schema=param.get("schema")
+                            or next(iter(param.get("content", {}).values()), {}).get("schema", {}),
                             json_array=bool(param.get("x-cdf-json-array")),
                         )
                     )

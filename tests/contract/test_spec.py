@@ -55,9 +55,9 @@ def test_json_array_parameters_are_declared_so_the_generator_keeps_them(spec: Sp
     for raw in raw_params:
         param, _ = spec.deref(raw)
         # openapi-python-client silently drops `content:` parameters and flattens object ones.
-        assert "content" not in param, param["name"]
+        assert "content" not in param, f"{param['name']}: openapi-python-client drops `content:` parameters"
         schema, _ = spec.deref(param.get("schema", {}))
-        assert schema.get("type") != "object", param["name"]
+        assert schema.get("type") != "object", f"{param['name']}: object query parameters get flattened"
         json_format = str(schema.get("format", "")).startswith("jsonArray(")
         if json_format or param.get("x-cdf-json-array"):
             assert param.get("x-cdf-json-array") is True, f"{param['name']} needs x-cdf-json-array: true"
