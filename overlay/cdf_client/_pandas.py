@@ -89,7 +89,8 @@ def snake_case(wire_name: str) -> str:
     return _CAMEL_BOUNDARY.sub("_", wire_name).lower()
 
 
-def _ordered(names: Iterable[str]) -> list[str]:
+def ordered_fields(names: Iterable[str]) -> list[str]:
+    """Sort wire field names: known fields in their usual order, then any others by name."""
     return sorted(names, key=lambda name: (_RANK.get(name, len(_RANK)), name))
 
 
@@ -115,7 +116,7 @@ def to_dataframe(
     fields: set[str] = set().union(*rows)
 
     columns: dict[str, Any] = {}
-    for field in _ordered(fields):
+    for field in ordered_fields(fields):
         if field == "metadata" and expand_metadata:
             columns.update(_metadata_columns(rows, metadata_prefix))
             continue

@@ -1,0 +1,6 @@
+"""`python -m cdf_client`: the same command as `cdf-client`."""
+
+from cdf_client._cli import main
+
+if __name__ == "__main__":
+    main()

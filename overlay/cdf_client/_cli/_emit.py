@@ -1,0 +1,120 @@
+"""Shared by every command: output options, and streaming results to stdout in the chosen format."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+from rich.console import Console
+
+from cdf_client._cli._output import FORMATS, Format, Kind, default_format, make_writer, print_record
+from cdf_client._cli._progress import progress_bar, track
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+F = TypeVar("F", bound="Callable[..., Any]")
+
+# A listing that fits in one page of the API is over before a progress bar would help.
+_LONG_LISTING = 1000
+_PIPE_WIDTH = 400
+
+
+def format_option(command: F) -> F:
+    """`--format table|jsonl|csv`, default: table on a terminal, JSON Lines in a pipe."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(FORMATS),
+        default=None,
+        help="Output format [default: table on a terminal, jsonl otherwise].",
+    )(command)
+
+
+def listing_options(command: F) -> F:
+    """`--limit`, `--partitions`, `--page-size`, `--format` and `--progress/--no-progress`."""
+    options = [
+        click.option(
+            "--limit",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Stop after this many items [default: every match].",
+        ),
+        click.option(
+            "--partitions",
+            type=click.IntRange(1, 10),
+            default=None,
+            help="Fetch in N parallel cursor chains (1-10); the order is then unspecified.",
+        ),
+        click.option(
+            "--page-size",
+            type=click.IntRange(1, 1000),
+            default=None,
+            help="Items per request (1-1000) [default: 1000].",
+        ),
+        format_option,
+        click.option(
+            "--progress/--no-progress",
+            default=None,
+            help="Progress on stderr [default: long listings, when stderr is a terminal and stdout is not].",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def wire(item: Any) -> Mapping[str, Any]:
+    """Return the item as CDF sent it: result objects give their wire dict, dicts already are one."""
+    dump = getattr(item, "dump", None)
+    return dump() if callable(dump) else item  # type: ignore[no-any-return]
+
+
+def _stdout() -> Console:
+    console = Console(soft_wrap=True)
+    if not console.is_terminal:
+        # A file or pipe has no width of its own: let tables take the room they need.
+        console.width = _PIPE_WIDTH
+    return console
+
+
+def emit_items(
+    items: Iterable[Any],
+    kind: Kind,
+    *,
+    output_format: Format | None,
+    progress: bool | None,
+    limit: int | None,
+    description: str,
+) -> None:
+    """Stream `items` to stdout; the listing is closed whether the output finishes or the reader leaves."""
+    out = _stdout()
+    writer = make_writer(output_format or default_format(sys.stdout), kind, out)
+    err = Console(stderr=True)
+    if progress is None:
+        long_listing = limit is None or limit > _LONG_LISTING
+        progress = long_listing and err.is_terminal and not out.is_terminal
+    iterator = iter(items)
+    try:
+        if progress:
+            with progress_bar(err, transient=True) as bar:
+                for item in track(iterator, bar, description):
+                    writer.write(wire(item))
+        else:
+            for item in iterator:
+                writer.write(wire(item))
+        writer.close()
+    finally:
+        close = getattr(iterator, "close", None)
+        if callable(close):
+            close()
+
+
+def emit_one(item: Any, kind: Kind, *, output_format: Format | None) -> None:
+    """One item: a field/value table for people, otherwise the same as a one-item listing."""
+    output_format = output_format or default_format(sys.stdout)
+    if output_format == "table":
+        print_record(_stdout(), wire(item))
+        return
+    emit_items([item], kind, output_format=output_format, progress=False, limit=1, description="")

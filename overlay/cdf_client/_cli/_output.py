@@ -1,0 +1,246 @@
+"""Writing items to stdout as a table for people, or JSON Lines or CSV for pipes, one item at a time.
+
+Every writer streams: memory stays flat however long the listing, and a reader that stops early
+(`| head`) ends the listing at the next write.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import sys
+from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
+
+import orjson
+from rich import box
+from rich.table import Table
+
+from cdf_client._pandas import TIMESTAMP_FIELDS, ordered_fields, snake_case
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from rich.console import Console
+
+Format = Literal["table", "jsonl", "csv"]
+FORMATS: tuple[Format, ...] = ("table", "jsonl", "csv")
+Kind = Literal["file", "asset"]
+
+# Every field CDF sends, in a fixed order: CSV needs its header before the first item.
+FIELDS: dict[Kind, tuple[str, ...]] = {
+    "file": (
+        "id",
+        "externalId",
+        "instanceId",
+        "name",
+        "directory",
+        "mimeType",
+        "source",
+        "dataSetId",
+        "assetIds",
+        "labels",
+        "metadata",
+        "geoLocation",
+        "securityCategories",
+        "uploaded",
+        "uploadedTime",
+        "sourceCreatedTime",
+        "sourceModifiedTime",
+        "createdTime",
+        "lastUpdatedTime",
+    ),
+    "asset": (
+        "id",
+        "externalId",
+        "name",
+        "description",
+        "parentId",
+        "parentExternalId",
+        "rootId",
+        "dataSetId",
+        "source",
+        "labels",
+        "metadata",
+        "geoLocation",
+        "aggregates",
+        "createdTime",
+        "lastUpdatedTime",
+    ),
+}
+
+# A table shows what a person scans for (`--format jsonl` has every field). Each column has a width
+# that is the same in every streamed chunk, so chunks line up: ids and times never shrink, the text
+# columns share what the terminal has left.
+_TABLE_COLUMNS: dict[Kind, tuple[tuple[str, int, bool], ...]] = {
+    "file": (
+        ("id", 16, False),
+        ("externalId", 32, True),
+        ("name", 36, True),
+        ("mimeType", 24, True),
+        ("directory", 30, True),
+        ("uploaded", 8, False),
+        ("createdTime", 20, False),
+    ),
+    "asset": (
+        ("id", 16, False),
+        ("externalId", 36, True),
+        ("name", 28, True),
+        ("parentId", 16, False),
+        ("source", 14, True),
+        ("createdTime", 20, False),
+    ),
+}
+_MIN_TEXT_WIDTH = 6
+_COLUMN_GAP = 2
+
+
+def column_widths(kind: Kind, available: int | None) -> list[tuple[str, int]]:
+    """Fit the table columns of `kind` into `available` characters (None: every column at full width)."""
+    columns = _TABLE_COLUMNS[kind]
+    natural = [(field, width) for field, width, _ in columns]
+    if available is None:
+        return natural
+    gaps = _COLUMN_GAP * (len(columns) - 1)
+    fixed = sum(width for _, width, flexible in columns if not flexible)
+    wanted = sum(width for _, width, flexible in columns if flexible)
+    room = available - gaps - fixed
+    if room >= wanted:
+        return natural
+    return [
+        (field, max(_MIN_TEXT_WIDTH, width * room // wanted) if flexible else width)
+        for field, width, flexible in columns
+    ]
+
+
+_TABLE_CHUNK = 50
+
+
+def default_format(stream: IO[str]) -> Format:
+    """Pick a table when a person reads the terminal, JSON Lines when a program reads a pipe."""
+    return "table" if stream.isatty() else "jsonl"
+
+
+def format_time(epoch_ms: int) -> str:
+    """`2024-10-29 12:19:06Z`: UTC, to the second, for a table cell."""
+    moment = dt.datetime.fromtimestamp(epoch_ms / 1000, tz=dt.UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%SZ")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return orjson.dumps(value).decode()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def cell(field: str, value: Any) -> str:
+    """Show a value in a table: times as UTC dates, instance ids as space:xid, nested values as JSON."""
+    if field in TIMESTAMP_FIELDS and isinstance(value, int):
+        return format_time(value)
+    if field == "instanceId" and isinstance(value, dict):
+        return f"{value.get('space')}:{value.get('externalId')}"
+    return _text(value)
+
+
+class Writer(Protocol):
+    """Writes wire items (camelCase dicts) as they arrive."""
+
+    def write(self, item: Mapping[str, Any]) -> None:
+        """Write one item."""
+
+    def close(self) -> None:
+        """Write whatever is still buffered."""
+
+
+class JsonLinesWriter:
+    """One JSON object per line, exactly as CDF sent it."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        """Write to a binary stream (stdout's buffer)."""
+        self._stream = stream
+
+    def write(self, item: Mapping[str, Any]) -> None:
+        """Write one item."""
+        self._stream.write(orjson.dumps(item, option=orjson.OPT_APPEND_NEWLINE))
+
+    def close(self) -> None:
+        """Flush."""
+        self._stream.flush()
+
+
+class CsvWriter:
+    """A header of snake_case column names, then one row per item; nested values as JSON."""
+
+    def __init__(self, stream: IO[str], kind: Kind) -> None:
+        """Write to a text stream; the columns are every field of `kind`."""
+        self._stream = stream
+        self._fields = FIELDS[kind]
+        self._csv = csv.writer(stream, lineterminator="\n")
+        self._csv.writerow([snake_case(field) for field in self._fields])
+
+    def write(self, item: Mapping[str, Any]) -> None:
+        """Write one item."""
+        self._csv.writerow([_text(item.get(field)) for field in self._fields])
+
+    def close(self) -> None:
+        """Flush."""
+        self._stream.flush()
+
+
+class TableWriter:
+    """A rich table, printed in chunks of fixed-width columns so it can stream."""
+
+    def __init__(self, console: Console, kind: Kind) -> None:
+        """Print on `console`; the columns are the ones a person scans for in `kind`."""
+        self._console = console
+        # A terminal's width is what there is; a file or pipe gets every column at full width.
+        self._columns = column_widths(kind, console.width if console.is_terminal else None)
+        self._width = sum(width for _, width in self._columns) + _COLUMN_GAP * (len(self._columns) - 1)
+        self._rows: list[list[str]] = []
+        self._header = True
+        self.count = 0
+
+    def write(self, item: Mapping[str, Any]) -> None:
+        """Buffer one item; print a chunk when enough have arrived."""
+        self._rows.append([cell(field, item.get(field)) for field, _ in self._columns])
+        self.count += 1
+        if len(self._rows) >= _TABLE_CHUNK:
+            self._flush()
+
+    def close(self) -> None:
+        """Print the last chunk."""
+        if self._rows or self._header:
+            self._flush()
+
+    def _flush(self) -> None:
+        table = Table(box=None, show_header=self._header, header_style="bold", pad_edge=False)
+        for field, width in self._columns:
+            table.add_column(snake_case(field), width=width, no_wrap=True, overflow="ellipsis")
+        for row in self._rows:
+            table.add_row(*row)
+        self._console.print(table, width=self._width)
+        self._console.file.flush()
+        self._rows.clear()
+        self._header = False
+
+
+def make_writer(output_format: Format, kind: Kind, console: Console) -> Writer:
+    """Return the writer for `output_format` on stdout."""
+    if output_format == "jsonl":
+        return JsonLinesWriter(sys.stdout.buffer)
+    if output_format == "csv":
+        return CsvWriter(sys.stdout, kind)
+    return TableWriter(console, kind)
+
+
+def print_record(console: Console, item: Mapping[str, Any]) -> None:
+    """One item as a two-column field/value table (what `files get` shows a person)."""
+    table = Table(box=box.SIMPLE, show_header=False, pad_edge=False)
+    table.add_column("field", style="bold")
+    table.add_column("value", overflow="fold")
+    for field in ordered_fields(item):
+        table.add_row(snake_case(field), cell(field, item[field]))
+    console.print(table)
