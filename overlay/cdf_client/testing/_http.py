@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import gzip
+import threading
 from typing import Any
 
 import orjson
@@ -24,11 +26,13 @@ class Request:
 
 @dataclasses.dataclass(slots=True)
 class Response:
-    """One HTTP response produced by the server core; `json` is kept for recording and tests."""
+    """One HTTP response produced by the server core."""
 
     status: int
     body: bytes
     headers: list[tuple[str, str]] = dataclasses.field(default_factory=lambda: list(JSON_HEADERS))
+    # Set for pages: the same key always means the same body, so its gzip form can be reused.
+    cache_key: tuple[object, ...] | None = None
 
 
 class APIError(Exception):
@@ -77,11 +81,6 @@ def error_response(
     return Response(status, orjson.dumps({"error": error}))
 
 
-def json_response(value: Any, status: int = 200) -> Response:
-    """Build a JSON response from a Python value."""
-    return Response(status, orjson.dumps(value))
-
-
 def decode_body(request: Request) -> Any:
     """Decode the JSON body, gunzipped when sent with `Content-Encoding: gzip` (cognite-sdk does)."""
     body = request.body
@@ -105,11 +104,37 @@ def decode_body(request: Request) -> Any:
         raise bad_request(msg) from exc
 
 
-def gzip_if_accepted(request: Request, response: Response) -> Response:
-    """Compress the body when the client accepts gzip, as CDF does (level 1: the fake must stay cheap)."""
+class GzipCache:
+    """Compressed bodies of recent pages: gzip costs 25x building a page, and benchmarks re-list."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._size = size
+        self._bodies: collections.OrderedDict[tuple[object, ...], bytes] = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def compress(self, response: Response) -> bytes:
+        """Return the gzip form of the response body (level 1: the fake must stay cheap)."""
+        key = response.cache_key
+        if key is not None:
+            with self._lock:
+                cached = self._bodies.get(key)
+                if cached is not None:
+                    self._bodies.move_to_end(key)
+                    return cached
+        compressed = gzip.compress(response.body, compresslevel=1, mtime=0)
+        if key is not None:
+            with self._lock:
+                self._bodies[key] = compressed
+                if len(self._bodies) > self._size:
+                    self._bodies.popitem(last=False)
+        return compressed
+
+
+def gzip_if_accepted(request: Request, response: Response, cache: GzipCache) -> Response:
+    """Compress the body when the client accepts gzip, as CDF does."""
     accepted = request.headers.get("accept-encoding", "")
     if response.body and any(part.split(";")[0].strip() == "gzip" for part in accepted.split(",")):
-        response.body = gzip.compress(response.body, compresslevel=1, mtime=0)
+        response.body = cache.compress(response)
         response.headers.append(("content-encoding", "gzip"))
     response.headers.append(("vary", "Accept-Encoding"))
     return response

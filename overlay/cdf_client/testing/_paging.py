@@ -108,7 +108,8 @@ def page(
         positions.append(position)
     else:
         tail = b"}"
-    return Response(200, b'{"items":[' + b",".join([json[i] for i in positions]) + b"]" + tail)
+    body = b'{"items":[' + b",".join([json[i] for i in positions]) + b"]" + tail
+    return Response(200, body, cache_key=(id(json), digest, after, limit, partition))
 
 
 def check_limit(value: int, *, clamp: bool) -> int:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import uvicorn
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 _START_TIMEOUT_S = 10.0
 
@@ -20,6 +20,8 @@ def _bind(port: int) -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))
+    # Listen before announcing the URL, so a client connecting at once is queued, not refused.
+    sock.listen(2048)
     return sock
 
 
@@ -28,6 +30,16 @@ def config(app: Any, *, log_level: str) -> uvicorn.Config:
     return uvicorn.Config(
         app, lifespan="off", log_level=log_level, access_log=False, timeout_graceful_shutdown=1, ws="none"
     )
+
+
+def run_forever(app: Any, *, port: int, log_level: str, on_ready: Callable[[str], None]) -> None:
+    """Serve in the foreground until Ctrl-C or SIGTERM (uvicorn handles both in the main thread)."""
+    sock = _bind(port)
+    try:
+        on_ready(f"http://127.0.0.1:{sock.getsockname()[1]}")
+        uvicorn.Server(config(app, log_level=log_level)).run(sockets=[sock])
+    finally:
+        sock.close()
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from cdf_client_api.wire import models
 
 from cdf_client.testing import _query
 from cdf_client.testing._filters import asset_check, file_check
-from cdf_client.testing._http import APIError, Request, Response, decode_body, gzip_if_accepted
+from cdf_client.testing._http import APIError, GzipCache, Request, Response, decode_body, gzip_if_accepted
 from cdf_client.testing._oauth import TOKEN_PATH, Auth
 from cdf_client.testing._paging import MAX_LIMIT, check_limit, page, parse_partition, query_digest
 from cdf_client.testing._retrieve import get, retrieve
@@ -34,6 +34,7 @@ class Server:
         self.project = project
         self.auth = auth
         self.clamp_post_limit = clamp_post_limit
+        self._gzip = GzipCache()
 
     def handle(self, request: Request) -> tuple[Response, Any]:
         """Answer one request; also return its decoded JSON body (for recording), or None."""
@@ -43,7 +44,7 @@ class Server:
         except APIError as exc:
             response = exc.response()
         response.headers.append(("x-request-id", str(uuid.uuid4())))
-        return gzip_if_accepted(request, response), body[0]
+        return gzip_if_accepted(request, response, self._gzip), body[0]
 
     def _route(self, request: Request, body: list[Any]) -> Response:
         path = request.path
