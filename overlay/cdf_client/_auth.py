@@ -39,9 +39,11 @@ class ClientCredentials:
             if not isinstance(value, str) or not value:
                 raise InvalidArgumentError(argument, "must be a non-empty str")
         if not isinstance(client_secret, str) or not client_secret:
-            raise InvalidArgumentError("client_secret", "must be a non-empty str")
+            msg = "client_secret"
+            raise InvalidArgumentError(msg, "must be a non-empty str")
         if isinstance(scopes, str):
-            raise InvalidArgumentError("scopes", "must be a list of scopes, not a single str")
+            msg = "scopes"
+            raise InvalidArgumentError(msg, "must be a list of scopes, not a single str")
         self.token_url = token_url
         self.client_id = client_id
         self._client_secret = client_secret
@@ -123,7 +125,8 @@ class BearerAuth(httpx.Auth):
         assert callable(self._source)  # noqa: S101 (only called for callables)
         token = self._source()
         if not isinstance(token, str) or not token:
-            raise InvalidArgumentError("token", "the token callable must return a non-empty str")
+            msg = "token"
+            raise InvalidArgumentError(msg, "the token callable must return a non-empty str")
         return token
 
     async def _store(self, response: httpx.Response) -> None:

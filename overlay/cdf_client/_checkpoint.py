@@ -80,7 +80,8 @@ class Checkpoint:
         try:
             if data["version"] != _VERSION:
                 msg = f"unsupported checkpoint version {data['version']!r}"
-                raise InvalidArgumentError("resume_from", msg)
+                msg_0 = "resume_from"
+                raise InvalidArgumentError(msg_0, msg)
             partitions = tuple(
                 PartitionState(
                     cursor=None if state["cursor"] is None else str(state["cursor"]),
@@ -92,7 +93,8 @@ class Checkpoint:
             return cls(str(data["operation"]), str(data["fingerprint"]), partitions, int(data["yielded"]))
         except (KeyError, TypeError, ValueError) as error:
             msg = f"not a cdf_client checkpoint ({error!r})"
-            raise InvalidArgumentError("resume_from", msg) from error
+            msg_0 = "resume_from"
+            raise InvalidArgumentError(msg_0, msg) from error
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Checkpoint:
@@ -103,9 +105,11 @@ class Checkpoint:
         try:
             data = orjson.loads(text)
         except orjson.JSONDecodeError as error:
-            raise InvalidArgumentError("resume_from", "not valid JSON") from error
+            msg = "resume_from"
+            raise InvalidArgumentError(msg, "not valid JSON") from error
         if not isinstance(data, dict):
-            raise InvalidArgumentError("resume_from", "not a cdf_client checkpoint")
+            msg = "resume_from"
+            raise InvalidArgumentError(msg, "not a cdf_client checkpoint")
         return cls.from_dict(data)
 
 
@@ -124,17 +128,20 @@ def coerce(value: Checkpoint | dict[str, Any] | str | bytes) -> Checkpoint:
     if isinstance(value, str | bytes):
         return Checkpoint.from_json(value)
     msg = f"must be a Checkpoint, its dict or its JSON, got {type(value).__name__}"
-    raise InvalidArgumentError("resume_from", msg)
+    msg_0 = "resume_from"
+    raise InvalidArgumentError(msg_0, msg)
 
 
 def check_matches(checkpoint: Checkpoint, operation: str, print_: str, partitions: int) -> None:
     """Refuse a checkpoint of another operation, query or partition count."""
     if checkpoint.operation != operation:
         msg = f"the checkpoint is of {checkpoint.operation}, not {operation}"
-        raise CheckpointMismatchError("resume_from", msg)
+        msg_0 = "resume_from"
+        raise CheckpointMismatchError(msg_0, msg)
     if checkpoint.fingerprint != print_ or len(checkpoint.partitions) != partitions:
         msg = "the checkpoint is of a different query: pass the same filters and partitions"
-        raise CheckpointMismatchError("resume_from", msg)
+        msg_0 = "resume_from"
+        raise CheckpointMismatchError(msg_0, msg)
 
 
 class _Active:

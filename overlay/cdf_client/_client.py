@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Self
 
 from cdf_client._config import read_env
@@ -12,6 +11,7 @@ from cdf_client._resources.assets import AssetsAPI, AsyncAssetsAPI
 from cdf_client._resources.files import AsyncFilesAPI, FilesAPI
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
     from types import TracebackType
 
     import httpx
@@ -33,12 +33,13 @@ class AsyncCDFClient:
     (`ClientCredentials`). `max_concurrency` caps requests in flight (shared by partitions and byids
     chunks, and lowered automatically while CDF answers 429). `http_client` or `transport` inject your
     own httpx client or transport (e.g. `FakeCDF.transport()`); retries and the budget still apply.
+
     """
 
     files: AsyncFilesAPI
     assets: AsyncAssetsAPI
 
-    def __init__(  # noqa: PLR0913 (keyword-only configuration)
+    def __init__(
         self,
         *,
         project: str,
@@ -111,12 +112,13 @@ class CDFClient:
     Example:
         with CDFClient(project="demo", cluster="westeurope-1", token=token) as client:
             for f in client.files.filter(mime_type="image/png", partitions=4): ...
+
     """
 
     files: FilesAPI
     assets: AssetsAPI
 
-    def __init__(  # noqa: PLR0913 (keyword-only configuration)
+    def __init__(
         self,
         *,
         project: str,

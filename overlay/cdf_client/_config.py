@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import platform
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TYPE_CHECKING
 from urllib.parse import quote
 
 import httpx
@@ -16,23 +15,30 @@ from cdf_client._auth import ClientCredentials, TokenSource
 from cdf_client._errors import InvalidArgumentError
 from cdf_client._version import __version__
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 _CLUSTER = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def api_root(*, project: str, base_url: str | None, cluster: str | None) -> str:
     """`https://{cluster}.cognitedata.com/api/v1/projects/{project}`, or the same under `base_url`."""
     if not isinstance(project, str) or not project:
-        raise InvalidArgumentError("project", "must be a non-empty str")
+        msg = "project"
+        raise InvalidArgumentError(msg, "must be a non-empty str")
     if (base_url is None) == (cluster is None):
-        raise InvalidArgumentError("base_url", "give exactly one of base_url and cluster")
+        msg = "base_url"
+        raise InvalidArgumentError(msg, "give exactly one of base_url and cluster")
     if cluster is not None:
         if not isinstance(cluster, str) or not _CLUSTER.fullmatch(cluster):
-            raise InvalidArgumentError("cluster", f"must look like 'westeurope-1', got {cluster!r}")
+            msg = "cluster"
+            raise InvalidArgumentError(msg, f"must look like 'westeurope-1', got {cluster!r}")
         base_url = f"https://{cluster}.cognitedata.com"
     assert base_url is not None  # noqa: S101 (one of the two is set)
     url = httpx.URL(base_url)
     if url.scheme not in {"http", "https"} or not url.host:
-        raise InvalidArgumentError("base_url", f"must be an http(s) URL, got {base_url!r}")
+        msg = "base_url"
+        raise InvalidArgumentError(msg, f"must be an http(s) URL, got {base_url!r}")
     return f"{str(url).rstrip('/')}/api/v1/projects/{quote(project, safe='')}"
 
 
@@ -45,7 +51,8 @@ def default_headers(app_name: str | None) -> dict[str, str]:
     }
     if app_name is not None:
         if not isinstance(app_name, str) or not app_name.isprintable():
-            raise InvalidArgumentError("app_name", "must be a printable str")
+            msg = "app_name"
+            raise InvalidArgumentError(msg, "must be a printable str")
         headers["x-cdp-app"] = app_name
     return headers
 
@@ -82,10 +89,12 @@ def read_env(environ: Mapping[str, str] | None = None) -> EnvSettings:
 
     project = get("CDF_PROJECT")
     if project is None:
-        raise InvalidArgumentError("CDF_PROJECT", "is not set")
+        msg = "CDF_PROJECT"
+        raise InvalidArgumentError(msg, "is not set")
     base_url, cluster = get("CDF_BASE_URL"), get("CDF_CLUSTER")
     if base_url is None and cluster is None:
-        raise InvalidArgumentError("CDF_CLUSTER", "set CDF_CLUSTER or CDF_BASE_URL")
+        msg = "CDF_CLUSTER"
+        raise InvalidArgumentError(msg, "set CDF_CLUSTER or CDF_BASE_URL")
     if base_url is not None:
         cluster = None
     token = get("CDF_TOKEN")
@@ -93,13 +102,15 @@ def read_env(environ: Mapping[str, str] | None = None) -> EnvSettings:
         return EnvSettings(project, base_url, cluster, token)
     client_id, client_secret = get("CDF_CLIENT_ID"), get("CDF_CLIENT_SECRET")
     if client_id is None or client_secret is None:
-        raise InvalidArgumentError("CDF_TOKEN", "set CDF_TOKEN, or CDF_CLIENT_ID and CDF_CLIENT_SECRET")
+        msg = "CDF_TOKEN"
+        raise InvalidArgumentError(msg, "set CDF_TOKEN, or CDF_CLIENT_ID and CDF_CLIENT_SECRET")
     token_url = get("CDF_TOKEN_URL")
     tenant = get("CDF_TENANT_ID")
     if token_url is None and tenant is not None:
         token_url = f"https://login.microsoftonline.com/{quote(tenant, safe='')}/oauth2/v2.0/token"
     if token_url is None:
-        raise InvalidArgumentError("CDF_TOKEN_URL", "set CDF_TOKEN_URL or CDF_TENANT_ID")
+        msg = "CDF_TOKEN_URL"
+        raise InvalidArgumentError(msg, "set CDF_TOKEN_URL or CDF_TENANT_ID")
     audience = get("CDF_AUDIENCE")
     scopes_text = get("CDF_SCOPES")
     scopes = scopes_text.replace(",", " ").split() if scopes_text else []

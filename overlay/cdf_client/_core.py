@@ -51,26 +51,29 @@ class _ClientTransport(httpx.AsyncBaseTransport):
 
 def _inner_transport(http_client: HttpClient | None, transport: Transport | None, verify: bool) -> Any:
     if http_client is not None and transport is not None:
-        raise InvalidArgumentError("transport", "give either http_client or transport, not both")
+        msg = "transport"
+        raise InvalidArgumentError(msg, "give either http_client or transport, not both")
     if isinstance(http_client, httpx.AsyncClient):
         return _ClientTransport(http_client)
     if isinstance(http_client, httpx.Client):
         return _ThreadedTransport(http_client.send)
     if http_client is not None:
-        raise InvalidArgumentError("http_client", "must be an httpx.AsyncClient or httpx.Client")
+        msg = "http_client"
+        raise InvalidArgumentError(msg, "must be an httpx.AsyncClient or httpx.Client")
     if isinstance(transport, httpx.AsyncBaseTransport):
         return transport
     if isinstance(transport, httpx.BaseTransport):
         return _ThreadedTransport(transport.handle_request)
     if transport is not None:
-        raise InvalidArgumentError("transport", "must be an httpx transport")
+        msg = "transport"
+        raise InvalidArgumentError(msg, "must be an httpx transport")
     return httpx.AsyncHTTPTransport(verify=verify, limits=httpx.Limits(max_connections=50))
 
 
 class Core:
     """Sends the generated operations' requests and decodes the answers (one per client)."""
 
-    def __init__(  # noqa: PLR0913 (the client's constructor arguments, passed through)
+    def __init__(
         self,
         *,
         project: str,
@@ -90,17 +93,18 @@ class Core:
         self.root = api_root(project=project, base_url=base_url, cluster=cluster)
         source: TokenSource
         if (token is None) == (credentials is None):
-            raise InvalidArgumentError("token", "give exactly one of token and credentials")
+            msg = "token"
+            raise InvalidArgumentError(msg, "give exactly one of token and credentials")
         if credentials is not None:
             if not isinstance(credentials, ClientCredentials):
-                raise InvalidArgumentError("credentials", "must be a ClientCredentials")
+                msg = "credentials"
+                raise InvalidArgumentError(msg, "must be a ClientCredentials")
             source = credentials
-        elif isinstance(token, str) and token:
-            source = token
-        elif callable(token):
+        elif (isinstance(token, str) and token) or callable(token):
             source = token
         else:
-            raise InvalidArgumentError("token", "must be a non-empty str or a callable returning one")
+            msg = "token"
+            raise InvalidArgumentError(msg, "must be a non-empty str or a callable returning one")
         self.policy = RetryPolicy(max_retries=check_int_range(max_retries, "max_retries", 0, 100))
         self.limiter = AdaptiveLimiter(check_int_range(max_concurrency, "max_concurrency", 1, 100))
         self.auth = BearerAuth(source)

@@ -47,7 +47,7 @@ class APIError(CDFError):
     duplicated: list[Identifier | dict[str, Any]]
     extra: dict[str, Any]
 
-    def __init__(  # noqa: PLR0913 (the fields of CDF's error envelope)
+    def __init__(
         self,
         message: str,
         *,
@@ -78,11 +78,19 @@ class APIError(CDFError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-only fields: rebuild explicitly so the error survives pickling (multiprocessing, celery).
-        fields = (self.message, self.status, self.code, self.request_id, self.missing, self.duplicated, self.extra)
+        fields = (
+            self.message,
+            self.status,
+            self.code,
+            self.request_id,
+            self.missing,
+            self.duplicated,
+            self.extra,
+        )
         return (_rebuild, (type(self), *fields))
 
 
-def _rebuild(  # noqa: PLR0913 (the fields of the envelope)
+def _rebuild(
     cls: type[APIError],
     message: str,
     status: int,

@@ -65,19 +65,21 @@ class GeoLocationFilter:
         elif isinstance(self.shape, Mapping):
             shape = {"type": self.shape.get("type"), "coordinates": self.shape.get("coordinates")}
         else:
-            raise InvalidArgumentError(f"{argument}.shape", "must be a GeoShape or a GeoJSON geometry dict")
+            msg_0 = f"{argument}.shape"
+            raise InvalidArgumentError(msg_0, "must be a GeoShape or a GeoJSON geometry dict")
         if shape["type"] not in _FILTER_SHAPES:
             msg = f"type must be one of {', '.join(_FILTER_SHAPES)}, got {shape['type']!r}"
-            raise InvalidArgumentError(f"{argument}.shape", msg)
+            msg_0 = f"{argument}.shape"
+            raise InvalidArgumentError(msg_0, msg)
         if not isinstance(shape["coordinates"], list | tuple) or not shape["coordinates"]:
-            raise InvalidArgumentError(f"{argument}.shape", "coordinates must be a non-empty list")
+            msg_0 = f"{argument}.shape"
+            raise InvalidArgumentError(msg_0, "coordinates must be a non-empty list")
         # Round-trip through JSON: tuples become lists, and non-numbers fail here rather than on the server.
         try:
             coordinates = orjson.loads(orjson.dumps(shape["coordinates"]))
         except TypeError as error:
-            raise InvalidArgumentError(
-                f"{argument}.shape", f"coordinates are not numbers: {error}"
-            ) from error
+            msg_0 = f"{argument}.shape"
+            raise InvalidArgumentError(msg_0, f"coordinates are not numbers: {error}") from error
         return {"relation": relation, "shape": {"type": shape["type"], "coordinates": coordinates}}
 
 
@@ -120,8 +122,7 @@ def metadata_filter(value: object, argument: str = "metadata") -> dict[str, str]
         if not isinstance(key, str) or not 1 <= len(key) <= 128:  # noqa: PLR2004 (the wire's key limit)
             raise InvalidArgumentError(argument, f"keys must be str of 1..128 characters, got {key!r}")
         if not isinstance(item, str) or len(item) > 10240:  # noqa: PLR2004 (the wire's value limit)
-            raise InvalidArgumentError(
-                f"{argument}[{key!r}]", "values must be str of at most 10240 characters"
-            )
+            msg = f"{argument}[{key!r}]"
+            raise InvalidArgumentError(msg, "values must be str of at most 10240 characters")
         checked[key] = item
     return checked

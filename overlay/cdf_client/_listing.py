@@ -7,7 +7,6 @@ side, so a checkpoint is always consistent with the items the caller has receive
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import aclosing
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -16,6 +15,7 @@ from cdf_client._checkpoint import Checkpoint, PartitionState, Progress
 from cdf_client._partitions import Fetch, RawPage, stream_pages
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Callable, Iterator
     import pandas as pd
 
     from cdf_client._loop import LoopThread

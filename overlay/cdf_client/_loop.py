@@ -8,10 +8,12 @@ caller's loop body runs.
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import threading
-from collections.abc import AsyncIterator, Coroutine, Iterator
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Coroutine, Iterator
+    import concurrent.futures
 
 T = TypeVar("T")
 

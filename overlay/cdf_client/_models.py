@@ -7,15 +7,14 @@ when CDF left the field out; containers are returned as fresh copies so the obje
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, overload
 
 from cdf_client._identifiers import InstanceId
 
 if TYPE_CHECKING:
     import pandas as pd
-
     from cdf_client_api.wire.typed_dicts import Asset as AssetWire
     from cdf_client_api.wire.typed_dicts import FilesMetadata as FileWire
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
-from cdf_client._checkpoint import PartitionState
 from cdf_client._errors import CursorLoopError
 from cdf_client._validation import MAX_PAGE_SIZE
+
+if TYPE_CHECKING:
+    from cdf_client._checkpoint import PartitionState
 
 Fetch = Callable[[str | None, int, str | None], Awaitable[tuple[list[Any], str | None]]]
 """fetch(cursor, wire_limit, partition) -> (items, next_cursor)."""
@@ -65,7 +67,7 @@ class _Quota:
         self._returned.set()
 
 
-async def _chain(  # noqa: PLR0913 (one chain's whole state)
+async def _chain(
     fetch: Fetch,
     index: int,
     partition: str | None,

@@ -12,7 +12,6 @@ import email.utils
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ import httpx
 import orjson
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
     from cdf_client._concurrency import AdaptiveLimiter
 
 logger = logging.getLogger("cdf_client")

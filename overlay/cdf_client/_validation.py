@@ -40,7 +40,8 @@ def check_limit(value: object) -> int | None:
         return None
     if type(value) is not int or value < 1:
         msg = f"must be None (no limit) or an int >= 1, got {value!r}"
-        raise InvalidArgumentError("limit", msg)
+        msg_0 = "limit"
+        raise InvalidArgumentError(msg_0, msg)
     return value
 
 

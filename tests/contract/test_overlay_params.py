@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from cdf_client import AssetsAPI, AsyncAssetsAPI, AsyncFilesAPI, FilesAPI
 
 SPEC = yaml.safe_load((Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml").read_text())
@@ -86,7 +85,9 @@ def _overlay_name(operation_id: str, wire: str) -> str:
 @pytest.mark.parametrize("operation_id", sorted(METHODS))
 def test_every_wire_name_has_an_overlay_argument(operation_id):
     parameters = inspect.signature(METHODS[operation_id]).parameters
-    missing = {wire for wire in _wire_names(operation_id) if _overlay_name(operation_id, wire) not in parameters}
+    missing = {
+        wire for wire in _wire_names(operation_id) if _overlay_name(operation_id, wire) not in parameters
+    }
     assert not missing, f"{operation_id}: the spec has {sorted(missing)} but the overlay does not expose them"
 
 

@@ -1,7 +1,6 @@
 """client.assets against the fake CDF: every query parameter on the wire, paging, partitions."""
 
 import pytest
-
 from cdf_client import Asset, CDFClient, InvalidArgumentError
 from cdf_client.testing import FakeCDF
 
@@ -14,7 +13,9 @@ def fake():
 @pytest.fixture
 def client(fake):
     fake.clear_requests()
-    with CDFClient(project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport()) as c:
+    with CDFClient(
+        project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport()
+    ) as c:
         yield c
 
 

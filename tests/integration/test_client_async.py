@@ -3,7 +3,6 @@
 import asyncio
 
 import pytest
-
 from cdf_client import AsyncCDFClient, InvalidArgumentError, NotFoundError
 from cdf_client.testing import FakeCDF
 
@@ -49,7 +48,9 @@ async def test_resume_from_checkpoint(fake, client):
         seen.append(file.id)
         if len(seen) == 333:
             break
-    rest = await client.files.filter(partitions=2, page_size=128, resume_from=listing.checkpoint.to_dict()).to_list()
+    rest = await client.files.filter(
+        partitions=2, page_size=128, resume_from=listing.checkpoint.to_dict()
+    ).to_list()
     assert sorted(seen + [f.id for f in rest]) == sorted(f["id"] for f in fake.files)
 
 
@@ -78,7 +79,11 @@ async def test_bad_input_raises_at_call_time(fake, client):
 
 async def test_concurrent_callers_share_one_budget(fake):
     async with AsyncCDFClient(
-        project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport(), max_concurrency=3
+        project=fake.project,
+        base_url=fake.base_url,
+        token=fake.token,
+        transport=fake.transport(),
+        max_concurrency=3,
     ) as c:
         await asyncio.gather(
             *(c.files.filter(partitions=4, page_size=100).to_list() for _ in range(3)),

@@ -1,7 +1,6 @@
 """Authentication over loopback: OAuth2 client credentials against the fake's token endpoint."""
 
 import pytest
-
 from cdf_client import AuthenticationError, CDFClient, ClientCredentials
 from cdf_client.testing import FakeCDF
 
@@ -10,14 +9,19 @@ pytestmark = pytest.mark.network
 
 @pytest.fixture(scope="module")
 def served():
-    fake = FakeCDF.generate(files=300, seed=4, client_credentials={"my-client": "my-secret"}, token_lifetime_s=3600)
+    fake = FakeCDF.generate(
+        files=300, seed=4, client_credentials={"my-client": "my-secret"}, token_lifetime_s=3600
+    )
     with fake.serve() as base_url:
         yield fake, base_url
 
 
 def _client(base_url, fake, secret="my-secret"):
     credentials = ClientCredentials(
-        token_url=f"{base_url}/oauth2/token", client_id="my-client", client_secret=secret, scopes=["s/.default"]
+        token_url=f"{base_url}/oauth2/token",
+        client_id="my-client",
+        client_secret=secret,
+        scopes=["s/.default"],
     )
     return CDFClient(project=fake.project, base_url=base_url, credentials=credentials)
 

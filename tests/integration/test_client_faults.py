@@ -1,7 +1,6 @@
 """Retries against the fake CDF's injected faults: 429/5xx, non-JSON bodies, dropped connections."""
 
 import pytest
-
 from cdf_client import CDFClient, CDFConnectionError, RateLimitError, ServerError
 from cdf_client.testing import FakeCDF, Faults
 
@@ -14,7 +13,9 @@ def fake():
 @pytest.fixture
 def client(fake):
     fake.clear_requests()
-    with CDFClient(project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport()) as c:
+    with CDFClient(
+        project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport()
+    ) as c:
         sleeps = []
 
         async def no_wait(seconds):

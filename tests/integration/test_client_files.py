@@ -6,7 +6,6 @@ import math
 import httpx
 import orjson
 import pytest
-
 from cdf_client import (
     AuthenticationError,
     BadRequestError,
@@ -37,7 +36,9 @@ def fake():
 def client(fake):
     fake.clear_requests()
     fake.faults = Faults()
-    with CDFClient(project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport()) as c:
+    with CDFClient(
+        project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport()
+    ) as c:
         yield c
 
 
@@ -337,9 +338,13 @@ def test_retrieve_validates_every_identifier_first(fake, client):
 
 
 def test_a_wrong_token_raises_authentication_error_without_the_token(fake):
-    with CDFClient(project=fake.project, base_url=fake.base_url, token="wrong-secret", transport=fake.transport()) as c:
-        with pytest.raises(AuthenticationError) as info:
-            c.files.get(fake.files[0]["id"])
+    with (
+        CDFClient(
+            project=fake.project, base_url=fake.base_url, token="wrong-secret", transport=fake.transport()
+        ) as c,
+        pytest.raises(AuthenticationError) as info,
+    ):
+        c.files.get(fake.files[0]["id"])
     assert "wrong-secret" not in str(info.value)
     assert "wrong-secret" not in repr(c)
 
@@ -355,14 +360,22 @@ def test_a_repeating_cursor_is_an_error_not_a_loop(fake):
     def handler(request):
         return httpx.Response(200, content=orjson.dumps({"items": [fake.files[0]], "nextCursor": "same"}))
 
-    with CDFClient(project="p", base_url="https://x.test", token="t", transport=httpx.MockTransport(handler)) as c:
-        with pytest.raises(CursorLoopError):
-            c.files.filter().to_list()
+    with (
+        CDFClient(
+            project="p", base_url="https://x.test", token="t", transport=httpx.MockTransport(handler)
+        ) as c,
+        pytest.raises(CursorLoopError),
+    ):
+        c.files.filter().to_list()
 
 
 def test_requests_identify_the_client(fake):
     with CDFClient(
-        project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport(), app_name="my-app"
+        project=fake.project,
+        base_url=fake.base_url,
+        token=fake.token,
+        transport=fake.transport(),
+        app_name="my-app",
     ) as c:
         fake.clear_requests()
         c.files.get(fake.files[0]["id"])

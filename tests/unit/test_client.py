@@ -1,7 +1,6 @@
 import threading
 
 import pytest
-
 from cdf_client import AsyncCDFClient, CDFClient, ClientCredentials, InvalidArgumentError
 from cdf_client.testing import FakeCDF
 
@@ -34,7 +33,9 @@ def test_bad_configuration_is_refused_naming_the_argument(kwargs, argument):
 
 
 def test_secrets_stay_out_of_reprs():
-    credentials = ClientCredentials(token_url="https://t", client_id="id", client_secret="hunter2", scopes=["s"])
+    credentials = ClientCredentials(
+        token_url="https://t", client_id="id", client_secret="hunter2", scopes=["s"]
+    )
     client = CDFClient(project="p", cluster="c", credentials=credentials)
     assert "hunter2" not in repr(credentials)
     assert "hunter2" not in repr(client)
@@ -65,7 +66,9 @@ def test_one_client_shared_by_threads_stays_correct():
     fake = FakeCDF.generate(files=600, seed=1)
     expected = sorted(f["id"] for f in fake.files)
     results, errors = [], []
-    with CDFClient(project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport()) as c:
+    with CDFClient(
+        project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport()
+    ) as c:
 
         def work():
             try:

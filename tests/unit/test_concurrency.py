@@ -1,7 +1,6 @@
 import asyncio
 
 import pytest
-
 from cdf_client._concurrency import AdaptiveLimiter
 
 pytestmark = pytest.mark.anyio

@@ -1,5 +1,4 @@
 import pytest
-
 from cdf_client import InstanceId, InvalidArgumentError
 from cdf_client._identifiers import check_identifier, from_wire, to_wire
 
@@ -17,7 +16,14 @@ def test_valid_identifiers_pass(value):
 
 @pytest.mark.parametrize(
     "value",
-    ["", "a" * 256, InstanceId("1space", "x"), InstanceId("s", "bad-id"), InstanceId("s" * 44, "x"), InstanceId("s", "")],
+    [
+        "",
+        "a" * 256,
+        InstanceId("1space", "x"),
+        InstanceId("s", "bad-id"),
+        InstanceId("s" * 44, "x"),
+        InstanceId("s", ""),
+    ],
 )
 def test_bad_external_and_instance_ids_are_rejected(value):
     with pytest.raises(InvalidArgumentError):

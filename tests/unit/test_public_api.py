@@ -1,8 +1,7 @@
 import inspect
 
-import pytest
-
 import cdf_client
+import pytest
 from cdf_client import AssetsAPI, AsyncAssetsAPI, AsyncFilesAPI, FilesAPI
 
 

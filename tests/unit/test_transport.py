@@ -1,6 +1,5 @@
 import httpx
 import pytest
-
 from cdf_client._concurrency import AdaptiveLimiter
 from cdf_client._transport import RetryPolicy, RetryTransport, retry_after_seconds
 
@@ -89,8 +88,10 @@ async def test_auto_retryable_header_and_body_are_retried():
 
 
 async def test_dropped_connections_and_read_timeouts_are_retried_then_raised():
-    script = Script(httpx.RemoteProtocolError("dropped"), httpx.ReadTimeout("slow"), httpx.ConnectError("refused"), 200)
-    transport, sleeps, _ = _transport(script)
+    script = Script(
+        httpx.RemoteProtocolError("dropped"), httpx.ReadTimeout("slow"), httpx.ConnectError("refused"), 200
+    )
+    transport, _sleeps, _ = _transport(script)
     assert (await _get(transport)).status_code == 200
     script = Script(*([httpx.ConnectError("refused")] * 3))
     transport, _, _ = _transport(script, max_retries=2)

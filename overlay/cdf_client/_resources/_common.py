@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from cdf_client._checkpoint import Checkpoint, check_matches, coerce, fingerprint
@@ -12,6 +11,7 @@ from cdf_client._listing import AsyncListing, Listing, ListingSpec, first_run
 from cdf_client._validation import MAX_PAGE_SIZE, check_int_range, check_limit, check_partitions
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Coroutine
     from cdf_client._partitions import Fetch
 
 P = ParamSpec("P")
@@ -23,7 +23,7 @@ ResumeFrom = Checkpoint | dict[str, Any] | str
 """A checkpoint, its `to_dict()` or its `to_json()`."""
 
 
-def make_listing(  # noqa: PLR0913 (a listing's whole configuration)
+def make_listing(
     *,
     operation: str,
     query: dict[str, Any],

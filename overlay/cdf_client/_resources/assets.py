@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from cdf_client_api.api.assets import list_assets
@@ -14,6 +13,7 @@ from cdf_client._resources._common import ResumeFrom, make_listing, sync_listing
 from cdf_client._validation import MAX_PAGE_SIZE, Timestamp, check_bool, check_str, to_epoch_ms
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from cdf_client_api.wire.typed_dicts import Asset as AssetWire
 
     from cdf_client._core import Core
@@ -29,7 +29,7 @@ class AsyncAssetsAPI:
     def __init__(self, core: Core) -> None:
         self._core = core
 
-    def list(  # noqa: PLR0913 (one keyword per query parameter)
+    def list(
         self,
         *,
         include_metadata: bool | None = None,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import builtins
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +44,7 @@ from cdf_client._validation import (
 )
 
 if TYPE_CHECKING:
+    import builtins
     from cdf_client_api.wire.typed_dicts import FilesMetadata
 
     from cdf_client._core import Core
@@ -66,7 +66,7 @@ class AsyncFilesAPI:
     def __init__(self, core: Core) -> None:
         self._core = core
 
-    def filter(  # noqa: PLR0913 (one keyword per field of the wire filter)
+    def filter(
         self,
         *,
         name: str | None = None,
@@ -134,11 +134,13 @@ class AsyncFilesAPI:
             wire["uploaded"] = check_bool(uploaded, "uploaded")
         if labels is not None:
             if not isinstance(labels, LabelFilter):
-                raise InvalidArgumentError("labels", "must be a LabelFilter")
+                msg = "labels"
+                raise InvalidArgumentError(msg, "must be a LabelFilter")
             wire["labels"] = labels.to_wire()
         if geo_location is not None:
             if not isinstance(geo_location, GeoLocationFilter):
-                raise InvalidArgumentError("geo_location", "must be a GeoLocationFilter")
+                msg = "geo_location"
+                raise InvalidArgumentError(msg, "must be a GeoLocationFilter")
             wire["geoLocation"] = geo_location.to_wire()
         properties = FileFilterProperties.from_dict(wire) if wire else UNSET
         core = self._core
@@ -166,7 +168,7 @@ class AsyncFilesAPI:
             resume_from=resume_from,
         )
 
-    def list(  # noqa: PLR0913 (one keyword per query parameter)
+    def list(
         self,
         *,
         name: str | None = None,
@@ -285,7 +287,8 @@ class AsyncFilesAPI:
         Example: `client.files.retrieve([123, "my.external.id", InstanceId("space", "xid")])`.
         """
         if isinstance(identifiers, str | bytes | InstanceId) or not isinstance(identifiers, Iterable):
-            raise InvalidArgumentError("identifiers", "must be a list of ids, external ids or InstanceIds")
+            msg = "identifiers"
+            raise InvalidArgumentError(msg, "must be a list of ids, external ids or InstanceIds")
         ignore = check_bool(ignore_unknown_ids, "ignore_unknown_ids")
         unique = list(
             dict.fromkeys(
