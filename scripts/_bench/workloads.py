@@ -205,7 +205,7 @@ def overlay_dicts(spec: Spec) -> Work:
     """Use the overlay's bulk path: wire dicts, no per-item objects."""
     client = overlay_client(spec)
     if spec["op"] == "retrieve":
-        return lambda: tally(f["id"] for f in client.files.retrieve(spec["ids"], as_dicts=True))
+        return lambda: tally(f["id"] for f in client.files.retrieve(spec["ids"]).dicts())
     return lambda: tally(f["id"] for f in client.files.filter(partitions=spec["partitions"]).dicts())
 
 
