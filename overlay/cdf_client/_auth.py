@@ -1,4 +1,4 @@
-"""Bearer-token authentication as an `httpx.Auth`: a static token, a token callable, or OAuth2 client credentials.
+"""Bearer tokens as an `httpx.Auth`: a static token, a token callable, or OAuth2 client credentials.
 
 Tokens live only in request headers and in private attributes; reprs and errors never show them.
 """
@@ -86,7 +86,10 @@ class BearerAuth(httpx.Auth):
     def __repr__(self) -> str:
         return f"BearerAuth(source={type(self._source).__name__})"
 
-    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def sync_auth_flow(
+        self,
+        request: httpx.Request,  # noqa: ARG002 (httpx's signature)
+    ) -> Generator[httpx.Request, httpx.Response, None]:
         """Refuse: the client's core is async; sync calls run it on a background loop."""
         msg = "BearerAuth works with httpx.AsyncClient only"
         raise RuntimeError(msg)

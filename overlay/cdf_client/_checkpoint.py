@@ -1,4 +1,4 @@
-"""Checkpoints of listings: where each partition's cursor chain stands, exactly as far as items were handed out.
+"""Checkpoints of listings: where each partition's cursor chain stands, as far as items were handed out.
 
 A checkpoint records, per partition, the cursor of the page being consumed and how many of its items
 the caller already received. Resuming refetches that page and skips those items, so nothing is
@@ -50,7 +50,7 @@ class Checkpoint:
         return all(state.done for state in self.partitions)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-compatible dict.
+        """Return a JSON-compatible dict.
 
         Example: `json.dump(listing.checkpoint.to_dict(), fp)`.
         """
@@ -65,7 +65,7 @@ class Checkpoint:
         }
 
     def to_json(self) -> str:
-        """The checkpoint as a JSON string.
+        """Return the checkpoint as a JSON string.
 
         Example: `Path("export.checkpoint").write_text(listing.checkpoint.to_json())`.
         """
@@ -114,7 +114,7 @@ class Checkpoint:
 
 
 def fingerprint(operation: str, query: dict[str, Any], partitions: int | None) -> str:
-    """A short hash of everything that decides which items a listing returns (not limit or page size)."""
+    """Hash what decides which items a listing returns (not limit or page size)."""
     blob = orjson.dumps([operation, query, partitions], option=orjson.OPT_SORT_KEYS)
     return hashlib.sha256(blob).hexdigest()[:32]
 
@@ -200,7 +200,7 @@ class Progress:
         self._states[index] = PartitionState(done=True)
 
     def checkpoint(self) -> Checkpoint:
-        """The checkpoint consistent with every item handed out so far."""
+        """Return the checkpoint consistent with every item handed out so far."""
         states = list(self._states)
         yielded = self._settled
         for index, active in self._active.items():

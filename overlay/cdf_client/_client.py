@@ -1,4 +1,4 @@
-"""`AsyncCDFClient` and `CDFClient`: the entry points. The sync client runs the async core on a loop thread."""
+"""`AsyncCDFClient` and `CDFClient`, the entry points; the sync one runs the async core on a loop thread."""
 
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ class AsyncCDFClient:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
-        """A client configured from `CDF_PROJECT`, `CDF_CLUSTER`/`CDF_BASE_URL` and `CDF_TOKEN`/`CDF_CLIENT_*`.
+        """Build a client from `CDF_PROJECT`, `CDF_CLUSTER`/`CDF_BASE_URL`, `CDF_TOKEN`/`CDF_CLIENT_*`.
 
         Example: `client = AsyncCDFClient.from_env(app_name="nightly-export")`.
         """
@@ -154,7 +154,7 @@ class CDFClient:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
-        """A client configured from `CDF_PROJECT`, `CDF_CLUSTER`/`CDF_BASE_URL` and `CDF_TOKEN`/`CDF_CLIENT_*`.
+        """Build a client from `CDF_PROJECT`, `CDF_CLUSTER`/`CDF_BASE_URL`, `CDF_TOKEN`/`CDF_CLIENT_*`.
 
         Example: `client = CDFClient.from_env(app_name="nightly-export")`.
         """

@@ -1,4 +1,4 @@
-"""Client configuration: the project's base URL, identifying headers, and settings read from the environment."""
+"""Client configuration: the project's base URL, identifying headers, settings read from the environment."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import platform
 import re
 from dataclasses import dataclass
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
@@ -45,7 +45,9 @@ def api_root(*, project: str, base_url: str | None, cluster: str | None) -> str:
 def default_headers(app_name: str | None) -> dict[str, str]:
     """Headers that identify this client to CDF (and to whoever reads CDF's request logs)."""
     headers = {
-        "user-agent": f"cdf-client/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}",
+        "user-agent": (
+            f"cdf-client/{__version__} httpx/{httpx.__version__} python/{platform.python_version()}"
+        ),
         "x-cdp-sdk": f"cdf-client:{__version__}",
         "accept": "application/json",
     }
@@ -67,7 +69,7 @@ class EnvSettings:
     token: TokenSource
 
     def kwargs(self) -> dict[str, Any]:
-        """The constructor keyword arguments."""
+        """Return the constructor keyword arguments."""
         auth: dict[str, Any] = (
             {"credentials": self.token}
             if isinstance(self.token, ClientCredentials)

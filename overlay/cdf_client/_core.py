@@ -49,7 +49,7 @@ class _ClientTransport(httpx.AsyncBaseTransport):
         return await self._client.send(request)
 
 
-def _inner_transport(http_client: HttpClient | None, transport: Transport | None, verify: bool) -> Any:
+def _inner_transport(http_client: HttpClient | None, transport: Transport | None, *, verify: bool) -> Any:
     if http_client is not None and transport is not None:
         msg = "transport"
         raise InvalidArgumentError(msg, "give either http_client or transport, not both")
@@ -114,7 +114,7 @@ class Core:
             headers=default_headers(app_name),
             timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
             transport=RetryTransport(
-                _inner_transport(http_client, transport, verify), self.policy, self.limiter
+                _inner_transport(http_client, transport, verify=verify), self.policy, self.limiter
             ),
             # Never carry the Authorization header to whatever host a redirect names.
             follow_redirects=False,

@@ -90,7 +90,7 @@ class APIError(CDFError):
         return (_rebuild, (type(self), *fields))
 
 
-def _rebuild(
+def _rebuild(  # noqa: PLR0917 (pickle passes the envelope's fields positionally)
     cls: type[APIError],
     message: str,
     status: int,

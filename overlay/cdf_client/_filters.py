@@ -32,7 +32,7 @@ class LabelFilter:
     contains_all: Sequence[str] | None = None
 
     def to_wire(self, argument: str = "labels") -> dict[str, Any]:
-        """The wire form `{"containsAny"|"containsAll": [{"externalId": ...}]}`."""
+        """Return the wire form `{"containsAny"|"containsAll": [{"externalId": ...}]}`."""
         if (self.contains_any is None) == (self.contains_all is None):
             raise InvalidArgumentError(argument, "give exactly one of contains_any and contains_all")
         key, values = (
@@ -55,7 +55,7 @@ class GeoLocationFilter:
     shape: GeoShape | Mapping[str, Any]
 
     def to_wire(self, argument: str = "geo_location") -> dict[str, Any]:
-        """The wire form `{"relation", "shape": {"type", "coordinates"}}`."""
+        """Return the wire form `{"relation", "shape": {"type", "coordinates"}}`."""
         relation = self.relation.upper() if isinstance(self.relation, str) else self.relation
         if relation not in _RELATIONS:
             msg = f"relation must be one of {', '.join(_RELATIONS)}, got {self.relation!r}"
@@ -91,28 +91,28 @@ def either(value: object, argument: str) -> dict[str, Any]:
 
 
 def either_list(values: object, argument: str, *, min_items: int = 1) -> list[dict[str, Any]]:
-    """A checked list of `either` values (ids and external ids may be mixed)."""
+    """Return a checked list of `either` values (ids and external ids may be mixed)."""
     checked = check_list(values, argument, lambda v, a: orjson.dumps(either(v, a)), min_items=min_items)
     return [orjson.loads(item) for item in checked]
 
 
 def id_list(values: object, argument: str) -> list[int]:
-    """A checked list of 1..100 unique ids."""
+    """Return a checked list of 1..100 unique ids."""
     return check_list(values, argument, check_id)
 
 
 def external_id_list(values: object, argument: str) -> list[str]:
-    """A checked list of 1..100 unique external ids."""
+    """Return a checked list of 1..100 unique external ids."""
     return check_list(values, argument, check_external_id)
 
 
 def json_array(values: list[Any]) -> str:
-    """The compact JSON text the `x-cdf-json-array` query parameters carry."""
+    """Return the compact JSON text the `x-cdf-json-array` query parameters carry."""
     return orjson.dumps(values).decode()
 
 
 def metadata_filter(value: object, argument: str = "metadata") -> dict[str, str]:
-    """A checked `dict[str, str]` of metadata pairs to match (keys <= 128, values <= 10240 characters)."""
+    """Check metadata pairs to match: `dict[str, str]`, keys <= 128, values <= 10240 characters."""
     if not isinstance(value, Mapping):
         raise InvalidArgumentError(argument, f"must be a dict[str, str], got {type(value).__name__}")
     if not 1 <= len(value) <= MAX_METADATA_PAIRS:

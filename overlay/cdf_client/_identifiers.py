@@ -87,7 +87,7 @@ def to_wire(identifier: Identifier) -> dict[str, Any]:
 
 
 def from_wire(item: object) -> Identifier | dict[str, Any]:
-    """The typed identifier in a wire dict such as an error's `missing` entry (unknown shapes kept as dicts)."""
+    """Return the typed identifier in a wire dict such as an error's `missing` entry (else the dict)."""
     if isinstance(item, dict):
         if "id" in item and type(item["id"]) is int:
             return int(item["id"])

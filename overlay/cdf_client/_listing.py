@@ -1,4 +1,4 @@
-"""Lazy listings: iterate for items, `.pages()` for pages, `.to_list()`, `.dicts()`, `.to_pandas()`, `.checkpoint`.
+"""Lazy listings: iterate for items; `.pages()`, `.to_list()`, `.dicts()`, `.to_pandas()`, `.checkpoint`.
 
 One implementation: `AsyncListing` drives the page stream; `Listing` (sync) pulls the same page
 stream through the loop thread and hands out items locally. Both track progress on the consumer's
@@ -16,6 +16,7 @@ from cdf_client._partitions import Fetch, RawPage, stream_pages
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable, Iterator
+
     import pandas as pd
 
     from cdf_client._loop import LoopThread
@@ -26,7 +27,7 @@ D = TypeVar("D")
 
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
-    """One page of a listing: its items, the cursor to the next page, and the partition (`"2/4"`) it came from."""
+    """One page of a listing: its items, the next page's cursor, and its partition (`"2/4"`)."""
 
     items: list[T]
     next_cursor: str | None
@@ -67,7 +68,7 @@ class ListingSpec(Generic[T, D]):
 
 
 def first_run(operation: str, print_: str, partitions: int | None) -> Checkpoint:
-    """The checkpoint of a listing that has not started."""
+    """Return the checkpoint of a listing that has not started."""
     return Checkpoint(operation, print_, tuple(PartitionState() for _ in range(partitions or 1)))
 
 
@@ -110,7 +111,7 @@ class AsyncListing(Generic[T, D]):
         return [item async for item in self]
 
     def dicts(self) -> AsyncListing[D, D]:
-        """The same listing yielding the wire dicts (camelCase, as CDF sent them): the fastest path.
+        """Return the same listing yielding the wire dicts (camelCase, as CDF sent them): the fastest path.
 
         Example: `async for d in client.files.filter().dicts(): print(d["id"], d.get("mimeType"))`.
         """
@@ -118,7 +119,7 @@ class AsyncListing(Generic[T, D]):
 
     @property
     def checkpoint(self) -> Checkpoint:
-        """Where the latest iteration stands: pass it as `resume_from=` to continue after the last item received.
+        """Where the latest iteration stands: `resume_from=` it to continue after the last item received.
 
         Example: `state = listing.checkpoint.to_json()`.
         """
@@ -174,7 +175,7 @@ class Listing(Generic[T, D]):
         return list(self)
 
     def dicts(self) -> Listing[D, D]:
-        """The same listing yielding the wire dicts (camelCase, as CDF sent them): the fastest path.
+        """Return the same listing yielding the wire dicts (camelCase, as CDF sent them): the fastest path.
 
         Example: `for d in client.files.filter().dicts(): print(d["id"], d.get("mimeType"))`.
         """
@@ -182,7 +183,7 @@ class Listing(Generic[T, D]):
 
     @property
     def checkpoint(self) -> Checkpoint:
-        """Where the latest iteration stands: pass it as `resume_from=` to continue after the last item received.
+        """Where the latest iteration stands: `resume_from=` it to continue after the last item received.
 
         Example: `state = listing.checkpoint.to_json()`.
         """

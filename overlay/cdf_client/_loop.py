@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import Any, Generic, TypeVar, cast, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Coroutine, Iterator
     import concurrent.futures
+    from collections.abc import AsyncIterator, Coroutine, Iterator
 
 T = TypeVar("T")
 
@@ -40,7 +40,7 @@ class LoopThread:
         return asyncio.run_coroutine_threadsafe(coroutine, self._ensure())
 
     def run(self, coroutine: Coroutine[Any, Any, T]) -> T:
-        """Run `coroutine` on the loop and wait for its result (cancelling it if the caller is interrupted)."""
+        """Run `coroutine` on the loop and wait for it (cancelling it if the caller is interrupted)."""
         if self._thread is threading.current_thread():
             coroutine.close()
             msg = "a CDFClient cannot be called from its own event loop; use AsyncCDFClient there"

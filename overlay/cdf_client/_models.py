@@ -82,7 +82,7 @@ class _WireView(Generic[W]):
         return (type(self), (self._wire,))
 
     def dump(self) -> dict[str, Any]:
-        """The object as CDF sent it (camelCase keys), a copy.
+        """Return the object as CDF sent it (camelCase keys), a copy.
 
         Example: `orjson.dumps(file.dump())`.
         """
@@ -309,14 +309,14 @@ class FileList(Sequence[File]):
         return f"FileList({list(self)!r})"
 
     def dicts(self) -> list[FileWire]:
-        """The wire dicts (camelCase, as CDF sent them), a shallow copy of the list.
+        """Return the wire dicts (camelCase, as CDF sent them), a shallow copy of the list.
 
         Example: `orjson.dumps(files.dicts())`.
         """
         return list(self._items)
 
     def to_pandas(self, *, expand_metadata: bool = False, convert_timestamps: bool = False) -> pd.DataFrame:
-        """The files as a pandas DataFrame (needs the `pandas` extra).
+        """Return the files as a pandas DataFrame (needs the `pandas` extra).
 
         Example: `client.files.retrieve([1, 2, 3]).to_pandas(convert_timestamps=True)`.
         """

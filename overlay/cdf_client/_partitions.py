@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cdf_client._errors import CursorLoopError
 from cdf_client._validation import MAX_PAGE_SIZE
@@ -24,7 +24,7 @@ Fetch = Callable[[str | None, int, str | None], Awaitable[tuple[list[Any], str |
 
 @dataclass(frozen=True, slots=True)
 class RawPage:
-    """A page of wire dicts from partition `index`, fetched with `cursor`; `offset` items were cut off the front."""
+    """Wire dicts from partition `index`, fetched with `cursor`; `offset` items were cut off the front."""
 
     index: int
     partition: str | None
@@ -67,7 +67,7 @@ class _Quota:
         self._returned.set()
 
 
-async def _chain(
+async def _chain(  # noqa: PLR0917 (one chain's whole state, called once)
     fetch: Fetch,
     index: int,
     partition: str | None,
@@ -91,7 +91,7 @@ async def _chain(
             if next_cursor is not None:
                 if next_cursor in seen:
                     msg = f"partition {partition or '1/1'}: the server repeated cursor {next_cursor[:16]}..."
-                    raise CursorLoopError(msg)
+                    raise CursorLoopError(msg)  # noqa: TRY301 (handed to the consumer below)
                 seen.add(next_cursor)
             await out.put(RawPage(index, partition, cursor, next_cursor, skip, items))
             if next_cursor is None:

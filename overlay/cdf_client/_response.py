@@ -23,7 +23,7 @@ _SERVER_ERROR = 500
 
 
 def decode(response: httpx.Response) -> Any:
-    """The JSON body of a 2xx response; any other status raises the matching `APIError`."""
+    """Return the JSON body of a 2xx response; any other status raises the matching `APIError`."""
     if response.is_success:
         try:
             return orjson.loads(response.content)
@@ -36,7 +36,7 @@ def decode(response: httpx.Response) -> Any:
 
 
 def api_error(response: httpx.Response) -> _errors.APIError:
-    """The typed error for an error response, JSON envelope or not (a proxy's HTML, a gateway's 429)."""
+    """Return the typed error for an error response, JSON or not (a proxy's HTML, a gateway's 429)."""
     status = response.status_code
     error: dict[str, Any] = {}
     try:

@@ -20,6 +20,7 @@ import orjson
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
+
     from cdf_client._concurrency import AdaptiveLimiter
 
 logger = logging.getLogger("cdf_client")

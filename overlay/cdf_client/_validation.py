@@ -46,7 +46,7 @@ def check_limit(value: object) -> int | None:
 
 
 def check_int_range(value: object, argument: str, low: int, high: int) -> int:
-    """An int (not a bool) within `low..high`."""
+    """Return an int (not a bool) within `low..high`."""
     if type(value) is not int or not low <= value <= high:
         msg = f"must be an int in {low}..{high}, got {value!r}"
         raise InvalidArgumentError(argument, msg)
@@ -59,7 +59,7 @@ def check_partitions(value: object) -> int | None:
 
 
 def check_str(value: object, argument: str, max_length: int, min_length: int = 0) -> str:
-    """A string whose length is within bounds."""
+    """Return a string whose length is within bounds."""
     if not isinstance(value, str):
         msg = f"must be a str, got {type(value).__name__}"
         raise InvalidArgumentError(argument, msg)
@@ -70,7 +70,7 @@ def check_str(value: object, argument: str, max_length: int, min_length: int = 0
 
 
 def check_bool(value: object, argument: str) -> bool:
-    """A real bool (not 0/1 or a string)."""
+    """Return a real bool (not 0/1 or a string)."""
     if not isinstance(value, bool):
         msg = f"must be a bool, got {type(value).__name__}"
         raise InvalidArgumentError(argument, msg)
@@ -85,7 +85,7 @@ def check_list(
     min_items: int = 1,
     max_items: int = MAX_FILTER_LIST,
 ) -> list[T]:
-    """A list (or other non-string iterable) of `min_items..max_items` unique valid items."""
+    """Return a list (or other non-string iterable) of `min_items..max_items` unique valid items."""
     if isinstance(values, str | bytes) or not isinstance(values, Iterable):
         msg = f"must be a list, got {type(values).__name__}"
         raise InvalidArgumentError(argument, msg)
@@ -118,7 +118,7 @@ def to_epoch_ms(value: object, argument: str) -> int:
 
 
 def to_time_range(value: object, argument: str) -> dict[str, int]:
-    """The wire form `{"min"?, "max"?}` of a `TimeRange` or a `(min, max)` tuple."""
+    """Return the wire form `{"min"?, "max"?}` of a `TimeRange` or a `(min, max)` tuple."""
     if isinstance(value, TimeRange):
         low, high = value.min, value.max
     elif isinstance(value, tuple) and len(value) == 2:  # noqa: PLR2004 (a pair)

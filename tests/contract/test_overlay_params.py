@@ -112,8 +112,8 @@ def test_json_array_parameters_are_lists_in_the_overlay():
     for operation_id in ("listFiles", "listAssets"):
         method = METHODS[operation_id]
         hints = inspect.signature(method).parameters
-        for parameter in _operation(operation_id).get("parameters", []):
-            parameter = _resolve(parameter)
+        for reference in _operation(operation_id).get("parameters", []):
+            parameter = _resolve(reference)
             if parameter.get("x-cdf-json-array"):
                 annotation = str(hints[_snake(parameter["name"])].annotation)
                 assert annotation.startswith("Sequence["), (operation_id, parameter["name"], annotation)

@@ -84,7 +84,7 @@ def test_partitions_with_and_without_limit(fake, client):
 
 
 def test_bad_input_fails_before_any_request(fake, client):
-    with pytest.raises(InvalidArgumentError, match="^name"):
+    with pytest.raises(InvalidArgumentError, match=r"^name"):
         client.assets.list(name="")
     with pytest.raises(InvalidArgumentError, match=r"^parent_ids\[0\]"):
         client.assets.list(parent_ids=[2**53])

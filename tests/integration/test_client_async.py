@@ -34,7 +34,7 @@ async def test_filter_iterates_every_page(fake, client):
     assert len([r for r in fake.requests if r.path.endswith("/files/list")]) == 4
 
 
-async def test_partitions_with_limit_and_pages(fake, client):
+async def test_partitions_with_limit_and_pages(client):
     files = await client.files.filter(partitions=3, limit=700, page_size=100).to_list()
     assert len({f.id for f in files}) == 700
     pages = [page async for page in client.files.list(page_size=600).pages()]

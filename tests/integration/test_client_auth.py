@@ -16,7 +16,7 @@ def served():
         yield fake, base_url
 
 
-def _client(base_url, fake, secret="my-secret"):
+def _client(base_url, fake, secret="my-secret"):  # noqa: S107 (the fake's test secret)
     credentials = ClientCredentials(
         token_url=f"{base_url}/oauth2/token",
         client_id="my-client",

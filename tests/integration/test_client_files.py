@@ -290,7 +290,7 @@ def test_get_returns_the_file(fake, client):
     assert file.metadata == wire.get("metadata")
 
 
-def test_get_of_an_unknown_id_raises_not_found(fake, client):
+def test_get_of_an_unknown_id_raises_not_found(client):
     with pytest.raises(NotFoundError) as info:
         client.files.get(1)
     assert info.value.missing == [1]
@@ -298,7 +298,7 @@ def test_get_of_an_unknown_id_raises_not_found(fake, client):
 
 
 def test_get_validates_the_id_first(fake, client):
-    with pytest.raises(InvalidArgumentError, match="^id"):
+    with pytest.raises(InvalidArgumentError, match=r"^id"):
         client.files.get(True)
     assert fake.requests == []
 
@@ -349,7 +349,7 @@ def test_a_wrong_token_raises_authentication_error_without_the_token(fake):
     assert "wrong-secret" not in repr(c)
 
 
-def test_a_server_side_rejection_raises_bad_request(fake, client):
+def test_a_server_side_rejection_raises_bad_request(client):
     checkpoint = client.files.filter().checkpoint.to_dict()
     checkpoint["partitions"][0]["cursor"] = "not-a-cursor"
     with pytest.raises(BadRequestError):
@@ -357,7 +357,7 @@ def test_a_server_side_rejection_raises_bad_request(fake, client):
 
 
 def test_a_repeating_cursor_is_an_error_not_a_loop(fake):
-    def handler(request):
+    def handler(_request):
         return httpx.Response(200, content=orjson.dumps({"items": [fake.files[0]], "nextCursor": "same"}))
 
     with (

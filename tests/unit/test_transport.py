@@ -13,7 +13,7 @@ class Script:
         self.answers = list(answers)
         self.calls = 0
 
-    def __call__(self, request):
+    def __call__(self, request):  # noqa: ARG002 (the script ignores what is asked)
         self.calls += 1
         answer = self.answers.pop(0)
         if isinstance(answer, Exception):

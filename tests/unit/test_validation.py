@@ -7,13 +7,13 @@ from cdf_client._validation import check_limit, check_list, check_partitions, to
 
 @pytest.mark.parametrize("value", [0, -5, 1.5, "10", True])
 def test_limit_must_be_none_or_positive_int(value):
-    with pytest.raises(InvalidArgumentError, match="^limit"):
+    with pytest.raises(InvalidArgumentError, match=r"^limit"):
         check_limit(value)
 
 
 @pytest.mark.parametrize("value", [0, 11, True, 2.0])
 def test_partitions_are_1_to_10(value):
-    with pytest.raises(InvalidArgumentError, match="^partitions"):
+    with pytest.raises(InvalidArgumentError, match=r"^partitions"):
         check_partitions(value)
 
 
@@ -36,10 +36,10 @@ def test_time_ranges_accept_tuples_and_time_range_with_open_ends():
 
 
 def test_lists_are_sized_and_deduplicated():
-    assert check_list([3, 3, 4], "ids", lambda v, a: v) == [3, 4]
+    assert check_list([3, 3, 4], "ids", lambda v, _: v) == [3, 4]
     with pytest.raises(InvalidArgumentError, match="ids"):
-        check_list([], "ids", lambda v, a: v)
+        check_list([], "ids", lambda v, _: v)
     with pytest.raises(InvalidArgumentError, match="ids"):
-        check_list(list(range(101)), "ids", lambda v, a: v)
+        check_list(list(range(101)), "ids", lambda v, _: v)
     with pytest.raises(InvalidArgumentError, match="ids"):
-        check_list("abc", "ids", lambda v, a: v)
+        check_list("abc", "ids", lambda v, _: v)

@@ -12,6 +12,7 @@ from cdf_client._validation import MAX_PAGE_SIZE, check_int_range, check_limit, 
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
+
     from cdf_client._partitions import Fetch
 
 P = ParamSpec("P")

@@ -14,6 +14,7 @@ from cdf_client._validation import MAX_PAGE_SIZE, Timestamp, check_bool, check_s
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
     from cdf_client_api.wire.typed_dicts import Asset as AssetWire
 
     from cdf_client._core import Core
@@ -29,7 +30,7 @@ class AsyncAssetsAPI:
     def __init__(self, core: Core) -> None:
         self._core = core
 
-    def list(
+    def list(  # noqa: C901 (one keyword and one branch per query parameter)
         self,
         *,
         include_metadata: bool | None = None,
@@ -89,7 +90,7 @@ class AsyncAssetsAPI:
         ):
             if stamp is not None:
                 query[argument] = to_epoch_ms(stamp, argument)
-        # The generated defaults (includeMetadata=true, root=false) would always be sent: send only what was given.
+        # Generated defaults (includeMetadata=true, root=false) would always go out: send only what was given.
         query.setdefault("include_metadata", None)
         query.setdefault("root", None)
         core = self._core

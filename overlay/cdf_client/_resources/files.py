@@ -1,4 +1,4 @@
-"""`client.files`: filter (POST /files/list), list (GET /files), get (GET /files/{id}), retrieve (POST /files/byids)."""
+"""`client.files`: filter (POST /files/list), list (GET /files), get (GET /files/{id}), retrieve (byids)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ from cdf_client._validation import (
 
 if TYPE_CHECKING:
     import builtins
+
     from cdf_client_api.wire.typed_dicts import FilesMetadata
 
     from cdf_client._core import Core
@@ -66,7 +67,7 @@ class AsyncFilesAPI:
     def __init__(self, core: Core) -> None:
         self._core = core
 
-    def filter(
+    def filter(  # noqa: C901, PLR0912 (one keyword and one branch per filter field)
         self,
         *,
         name: str | None = None,
@@ -96,7 +97,7 @@ class AsyncFilesAPI:
         """Files matching every given filter (POST /files/list), as a lazy listing.
 
         Ids in `root_asset_ids`, `data_set_ids` and `asset_subtree_ids` may be ints (ids) or strs
-        (external ids); time bounds are `(min, max)` or `TimeRange`, inclusive, in epoch ms or aware datetimes.
+        (external ids); time bounds are `(min, max)` or `TimeRange`, inclusive, epoch ms or aware datetimes.
 
         Example: `for f in client.files.filter(mime_type="application/pdf", uploaded=True, partitions=4): ...`
         """
@@ -168,7 +169,7 @@ class AsyncFilesAPI:
             resume_from=resume_from,
         )
 
-    def list(
+    def list(  # noqa: C901 (one keyword and one branch per query parameter)
         self,
         *,
         name: str | None = None,
@@ -269,7 +270,7 @@ class AsyncFilesAPI:
         )
 
     async def get(self, id: int) -> File:  # noqa: A002 (the wire's name for it)
-        """The file with this id (GET /files/{id}); `NotFoundError` if there is none.
+        """Return the file with this id (GET /files/{id}); `NotFoundError` if there is none.
 
         Example: `f = client.files.get(123)`.
         """
@@ -279,7 +280,7 @@ class AsyncFilesAPI:
     async def retrieve(
         self, identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False
     ) -> FileList:
-        """The files with these ids, external ids or instance ids (POST /files/byids), in request order.
+        """Return the files with these ids, external ids or instance ids (POST /files/byids), in order.
 
         Duplicates are collapsed; more than 1000 identifiers go out as concurrent chunks. Unknown ones raise
         one `NotFoundError` naming all of them, unless `ignore_unknown_ids=True` (then they are left out).
