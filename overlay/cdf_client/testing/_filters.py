@@ -9,6 +9,7 @@ from cdf_client.testing._geo import relation_holds
 from cdf_client.testing._store import Item, Store
 
 Check = Callable[[Item], bool]
+_PREFIXES = (("directoryPrefix", "directory"), ("externalIdPrefix", "externalId"))
 TIME_RANGES = ("createdTime", "lastUpdatedTime", "uploadedTime", "sourceCreatedTime", "sourceModifiedTime")
 
 
@@ -51,7 +52,7 @@ def file_check(store: Store, flt: dict[str, Any]) -> Check | None:
     checks: list[Check] = [
         equals(key, flt[key]) for key in ("name", "mimeType", "source", "uploaded") if key in flt
     ]
-    checks += [prefix(key, flt[key]) for key in ("directoryPrefix", "externalIdPrefix") if key in flt]
+    checks += [prefix(field, flt[key]) for key, field in _PREFIXES if key in flt]
     checks += [in_range(key, flt[key]) for key in TIME_RANGES if key in flt]
     if "metadata" in flt:
         pairs = flt["metadata"].items()

@@ -15,7 +15,7 @@ from cdf_client.testing._http import APIError, Response, bad_request
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from cdf_client.testing._store import Item, Table
+    from cdf_client.testing._store import Encoded, Item, Table
 
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
@@ -89,7 +89,7 @@ def partition_range(table: Table, partition: tuple[int, int] | None) -> tuple[in
 def page(
     table: Table,
     *,
-    json: list[bytes],
+    json: Encoded,
     limit: int,
     cursor: str | None,
     partition: tuple[int, int] | None,

@@ -123,7 +123,7 @@ class Server:
         assets = self.store.assets
         return page(
             assets,
-            json=assets.json if query.include_metadata else self.store.asset_json_without_metadata(),
+            json=assets.json if query.include_metadata else self.store.assets_json_without_metadata,
             limit=query.limit,
             cursor=query.cursor,
             partition=query.partition,

@@ -18,13 +18,29 @@ SUBTREE_LIMIT = 100_000
 Item = dict[str, Any]
 
 
+class Encoded:
+    """Items serialized on first use, then kept: startup stays fast even for a million files."""
+
+    def __init__(self, items: list[Item], encode: Callable[[Item], bytes] = orjson.dumps) -> None:
+        self._items = items
+        self._encode = encode
+        self._cache: list[bytes | None] = [None] * len(items)
+
+    def __getitem__(self, position: int) -> bytes:
+        # Two threads may encode the same item at once; both get equal bytes, so no lock is needed.
+        encoded = self._cache[position]
+        if encoded is None:
+            encoded = self._cache[position] = self._encode(self._items[position])
+        return encoded
+
+
 class Table:
     """Items of one resource type, ordered by id, each serialized once so a page is a byte join."""
 
     def __init__(self, items: Iterable[Item]) -> None:
         self.items: list[Item] = sorted(items, key=lambda item: item["id"])
         self.ids: list[int] = [item["id"] for item in self.items]
-        self.json: list[bytes] = [orjson.dumps(item) for item in self.items]
+        self.json = Encoded(self.items)
         self.position: dict[int, int] = {item_id: i for i, item_id in enumerate(self.ids)}
 
     def __len__(self) -> int:
@@ -53,8 +69,10 @@ class Store:
     def __init__(self, files: Sequence[Item], assets: Sequence[Item], data_sets: Sequence[Item] = ()) -> None:
         self.files = Table(files)
         self.assets = Table(assets)
-        # GET /assets?includeMetadata=false leaves `metadata` out; serialized on first use only.
-        self._assets_json_without_metadata: list[bytes] | None = None
+        # GET /assets?includeMetadata=false leaves `metadata` out.
+        self.assets_json_without_metadata = Encoded(
+            self.assets.items, lambda asset: orjson.dumps({k: v for k, v in asset.items() if k != "metadata"})
+        )
         self.file_id_by_external_id = {
             f["externalId"]: f["id"] for f in self.files.items if "externalId" in f
         }
@@ -74,15 +92,6 @@ class Store:
         self.data_set_id_by_external_id = {
             d["externalId"]: d["id"] for d in data_sets if d.get("externalId") is not None
         }
-
-    def asset_json_without_metadata(self) -> list[bytes]:
-        """Assets serialized without `metadata` (computed once, on first use)."""
-        if self._assets_json_without_metadata is None:
-            self._assets_json_without_metadata = [
-                orjson.dumps({k: v for k, v in asset.items() if k != "metadata"})
-                for asset in self.assets.items
-            ]
-        return self._assets_json_without_metadata
 
     def asset_ids(self, refs: Iterable[dict[str, Any]]) -> set[int]:
         """Resolve `{id}|{externalId}` asset references; unknown ones match nothing."""
