@@ -29,6 +29,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except CDFError as error:
             raise translate(error) from None
+        except BrokenPipeError:
+            # Before click's own handler, which would exit 1: the reader left (`| head`), not an error.
+            _silence_stdout()
+            ctx.exit(0)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -58,10 +62,19 @@ def main() -> None:
     except click.ClickException as error:
         error.show()
         sys.exit(error.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        # The reader went away (`| head`): not an error. Point stdout at /dev/null so the
-        # interpreter's final flush does not complain again.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(0)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush does not hit the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # not a real file descriptor (a test runner's capture): nothing will flush to the pipe

@@ -44,6 +44,11 @@ class Connection:
     project: str | None = None
     cluster: str | None = None
     base_url: str | None = None
+    max_retries: int | None = None
+
+    def overrides(self) -> dict[str, Any]:
+        """Client arguments given as options."""
+        return {} if self.max_retries is None else {"max_retries": self.max_retries}
 
 
 def _store(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -52,7 +57,7 @@ def _store(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 def connection_options(command: F) -> F:
-    """Add `--fake`, `--project`, `--cluster` and `--base-url` (secrets come from the environment only)."""
+    """Add `--fake`, `--project`, `--cluster`, `--base-url`, `--max-retries` (secrets: environment only)."""
     options = [
         click.option(
             "--fake",
@@ -81,6 +86,13 @@ def connection_options(command: F) -> F:
             expose_value=False,
             callback=_store,
             help="API base URL instead of a cluster [CDF_BASE_URL].",
+        ),
+        click.option(
+            "--max-retries",
+            type=click.IntRange(min=0),
+            expose_value=False,
+            callback=_store,
+            help="Retries of a throttled or failed request before giving up [default: the client's].",
         ),
     ]
     for option in reversed(options):
@@ -144,7 +156,11 @@ def open_client(connection: Connection, environ: Mapping[str, str] | None = None
     if connection.fake:
         fake = demo_fake()
         with CDFClient(
-            project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport()
+            project=fake.project,
+            base_url=fake.base_url,
+            token=fake.token,
+            transport=fake.transport(),
+            **connection.overrides(),
         ) as client:
             yield client
         return
@@ -152,5 +168,5 @@ def open_client(connection: Connection, environ: Mapping[str, str] | None = None
     missing = missing_settings(env)
     if missing:
         raise MissingConfigError(missing)
-    with CDFClient.from_env(env) as client:
+    with CDFClient.from_env(env, **connection.overrides()) as client:
         yield client

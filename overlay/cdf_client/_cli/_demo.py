@@ -7,7 +7,6 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
@@ -15,12 +14,14 @@ from cdf_client import CDFClient, InstanceId, NotFoundError
 from cdf_client._cli._connect import DEMO_FILES, DEMO_PROJECT, DEMO_SEED
 from cdf_client._cli._emit import wire
 from cdf_client._cli._errors import describe_api_error
-from cdf_client._cli._output import cell, print_record
+from cdf_client._cli._output import StdoutConsole, cell, print_record
 from cdf_client._cli._progress import progress_bar, track
 from cdf_client._pandas import snake_case
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+
+    from rich.console import Console
 
 _PARTITIONS = 4
 _SUBTREE = "plant-north.area-1"
@@ -44,7 +45,7 @@ def demo(n_files: int) -> None:
     """
     from cdf_client.testing import FakeCDF  # noqa: PLC0415 (the fake needs the testing extra)
 
-    console = Console(highlight=False)
+    console = StdoutConsole(highlight=False)
     if not console.is_terminal:
         # Captured or piped: wide enough that ids and tables read on one line each.
         console.width = _PIPE_WIDTH

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 from rich.console import Console
 
-from cdf_client._cli._output import FORMATS, Format, Kind, default_format, make_writer, print_record
+from cdf_client._cli._output import (
+    FORMATS,
+    Format,
+    Kind,
+    StdoutConsole,
+    default_format,
+    make_writer,
+    print_record,
+)
 from cdf_client._cli._progress import progress_bar, track
 
 if TYPE_CHECKING:
@@ -72,7 +80,7 @@ def wire(item: Any) -> Mapping[str, Any]:
 
 
 def _stdout() -> Console:
-    console = Console(soft_wrap=True)
+    console = StdoutConsole(soft_wrap=True)
     if not console.is_terminal:
         # A file or pipe has no width of its own: let tables take the room they need.
         console.width = _PIPE_WIDTH

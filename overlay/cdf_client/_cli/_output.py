@@ -13,14 +13,13 @@ from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
 
 import orjson
 from rich import box
+from rich.console import Console
 from rich.table import Table
 
 from cdf_client._pandas import TIMESTAMP_FIELDS, ordered_fields, snake_case
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-    from rich.console import Console
 
 Format = Literal["table", "jsonl", "csv"]
 FORMATS: tuple[Format, ...] = ("table", "jsonl", "csv")
@@ -113,6 +112,15 @@ def column_widths(kind: Kind, available: int | None) -> list[tuple[str, int]]:
 
 
 _TABLE_CHUNK = 50
+
+
+class StdoutConsole(Console):
+    """A rich console that reports a closed pipe like any other write does (rich itself exits 1)."""
+
+    def on_broken_pipe(self) -> None:
+        """Stop printing and let the command end as it does for every early-closing reader."""
+        self.quiet = True
+        raise BrokenPipeError
 
 
 def default_format(stream: IO[str]) -> Format:

@@ -39,9 +39,7 @@ print(json.dumps({"asked": asked, "loaded": loaded, "pandas_module": "cdf_client
 
 
 def _probe():
-    result = subprocess.run(
-        [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 
 
