@@ -5,7 +5,9 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from cdf_client import CDFClient
 from cdf_client._pandas import PandasNotInstalledError, to_dataframe
+from cdf_client.testing import FakeCDF
 
 FILE_A: dict[str, Any] = {
     "id": 4503599627370496,
@@ -157,3 +159,54 @@ def test_missing_pandas_says_which_extra_to_install(monkeypatch):
     with pytest.raises(PandasNotInstalledError, match=r"cdf-client\[pandas\]") as caught:
         to_dataframe([FILE_A])
     assert isinstance(caught.value, ImportError)
+
+
+@pytest.fixture(scope="module")
+def fake_and_client():
+    fake = FakeCDF.generate(files=400, seed=5)
+    with CDFClient(
+        project=fake.project, base_url=fake.base_url, token=fake.token, transport=fake.transport()
+    ) as client:
+        yield fake, client
+
+
+def _by_id(items):
+    return sorted(items, key=lambda item: item["id"])
+
+
+def test_a_file_listing_round_trips_every_field_through_to_pandas(fake_and_client):
+    fake, client = fake_and_client
+
+    frame = client.files.filter(partitions=3).to_pandas()
+
+    assert _by_id(_records(frame)) == _by_id(fake.files)
+
+
+def test_an_asset_listing_round_trips_every_field_through_to_pandas(fake_and_client):
+    fake, client = fake_and_client
+
+    frame = client.assets.list().to_pandas()
+
+    assert _by_id(_records(frame)) == _by_id(fake.assets)
+
+
+def test_retrieved_files_keep_request_order_in_the_frame(fake_and_client):
+    fake, client = fake_and_client
+    wanted = [fake.files[5]["id"], fake.files[1]["id"]]
+
+    frame = client.files.retrieve(wanted).to_pandas()
+
+    assert frame["id"].tolist() == wanted
+
+
+def test_a_listing_expands_metadata_and_converts_times(fake_and_client):
+    fake, client = fake_and_client
+
+    frame = client.files.list().to_pandas(expand_metadata=True, convert_timestamps=True)
+
+    with_metadata = [f for f in fake.files if f.get("metadata")]
+    keys = {key for f in with_metadata for key in f["metadata"]}
+    assert {f"metadata.{key}" for key in keys} <= set(frame.columns)
+    assert str(frame["created_time"].dt.tz) == "UTC"
+    row = frame.set_index("id").loc[with_metadata[0]["id"]]
+    assert row["metadata.status"] == with_metadata[0]["metadata"]["status"]
