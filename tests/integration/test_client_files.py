@@ -394,3 +394,12 @@ def test_stopping_early_leaves_no_checkpoint_gap(client):
     checkpoint = Checkpoint.from_json(listing.checkpoint.to_json())
     assert checkpoint.yielded == 1
     assert next(iter(client.files.filter(page_size=10, resume_from=checkpoint))).id != first.id
+
+
+def test_post_bodies_are_sent_as_json(fake, client):
+    fake.clear_requests()
+    client.files.filter(mime_type="application/pdf", limit=1).to_list()
+    client.files.retrieve([fake.files[0]["id"]])
+    posts = [r for r in fake.requests if r.method == "POST"]
+    assert len(posts) == 2
+    assert all(r.headers["content-type"] == "application/json" for r in posts)
