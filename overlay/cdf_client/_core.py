@@ -126,8 +126,7 @@ class Core:
         if body is not None:
             # orjson: several times faster than the stdlib encoder httpx would use.
             kwargs["content"] = orjson.dumps(body)
-            # Raw content carries no media type; CDF reads POST bodies as JSON only when told so.
-            kwargs["headers"] = {"content-type": "application/json"}
+            # The generated request_kwargs already carry Content-Type: application/json.
         request = self.http.build_request(**kwargs)
         try:
             response = await self.http.send(request)
