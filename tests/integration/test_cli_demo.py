@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from cdf_client._cli import cli
+from cdf_client._cli._app import cli
 from click.testing import CliRunner
 
 

@@ -5,7 +5,7 @@ import io
 
 import orjson
 import pytest
-from cdf_client._cli import cli
+from cdf_client._cli._app import cli
 from cdf_client._cli._connect import demo_fake
 from click.testing import CliRunner
 
