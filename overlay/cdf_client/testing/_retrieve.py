@@ -81,7 +81,7 @@ def retrieve(store: Store, body: Any) -> Response:
     missing = [
         identifier for identifier, file_id in zip(identifiers, file_ids, strict=True) if file_id is None
     ]
-    if missing and not request["ignoreUnknownIds"]:
+    if missing and not request.get("ignoreUnknownIds", False):
         raise APIError(400, _message(_MISSING, missing), missing=missing)
     json = store.files.json
     found = [json[store.files.position[file_id]] for file_id in file_ids if file_id is not None]

@@ -13,7 +13,14 @@ from cdf_client.testing import _query
 from cdf_client.testing._filters import asset_check, file_check
 from cdf_client.testing._http import APIError, GzipCache, Request, Response, decode_body, gzip_if_accepted
 from cdf_client.testing._oauth import TOKEN_PATH, Auth
-from cdf_client.testing._paging import MAX_LIMIT, check_limit, page, parse_partition, query_digest
+from cdf_client.testing._paging import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    check_limit,
+    page,
+    parse_partition,
+    query_digest,
+)
 from cdf_client.testing._retrieve import get, retrieve
 from cdf_client.testing._validation import check_unique, validate
 
@@ -100,7 +107,7 @@ class Server:
         digest = query_digest({"filter": flt, "partition": partition})
         query = _query.ListQuery(
             flt,
-            check_limit(request["limit"], clamp=False),
+            check_limit(request.get("limit", DEFAULT_LIMIT), clamp=False),
             request.get("cursor"),
             parse_partition(partition),
             digest,
