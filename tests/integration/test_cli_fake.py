@@ -78,25 +78,22 @@ def test_files_filter_by_label(run, plant):
     assert {item["id"] for item in _jsonl(result.stdout)} == expected
 
 
-# FakeCDF's prefix filters read `item["directoryPrefix"]` / `item["externalIdPrefix"]` instead of
-# `directory` / `externalId`, so they match nothing. Strict: this fails once the fake is fixed.
-_FAKE_PREFIX_BUG = pytest.mark.xfail(strict=True, reason="FakeCDF prefix filters read the wrong field")
-
-
-@_FAKE_PREFIX_BUG
 @pytest.mark.parametrize("command", ["filter", "list"])
 def test_files_by_external_id_prefix(run, plant, command):
     result = run("files", command, "--fake", "--external-id-prefix", "sap:", "--format", "jsonl")
 
+    assert result.exit_code == 0, result.output
     expected = {f["id"] for f in plant["files"] if f.get("externalId", "").startswith("sap:")}
+    assert expected
     assert {item["id"] for item in _jsonl(result.stdout)} == expected
 
 
-@_FAKE_PREFIX_BUG
 def test_files_filter_by_directory_prefix(run, plant):
     result = run("files", "filter", "--fake", "--directory-prefix", "/plant-north", "--format", "jsonl")
 
+    assert result.exit_code == 0, result.output
     expected = {f["id"] for f in plant["files"] if f.get("directory", "").startswith("/plant-north")}
+    assert expected
     assert {item["id"] for item in _jsonl(result.stdout)} == expected
 
 
