@@ -21,6 +21,7 @@ import json
 import pstats
 import resource
 import sys
+import threading
 import time
 import warnings
 from collections.abc import Awaitable, Callable, Iterable
@@ -252,26 +253,57 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+class ThreadProfiles:
+    """cProfile of the main thread and of every thread started meanwhile (the clients' event-loop threads)."""
+
+    def __init__(self) -> None:
+        """Prepare a profile for the main thread; nothing is profiled yet."""
+        self.profiles: list[cProfile.Profile] = []
+        self.main = cProfile.Profile()
+        self._run = threading.Thread.run
+
+    def watch_threads(self) -> None:
+        """Profile each thread started from now on, for as long as it runs."""
+        profiles, run = self.profiles, self._run
+
+        def profiled_run(thread: threading.Thread) -> None:
+            profile = cProfile.Profile()
+            profiles.append(profile)
+            profile.enable()
+            try:
+                run(thread)
+            finally:
+                profile.disable()
+
+        threading.Thread.run = profiled_run  # type: ignore[method-assign]
+
+    def report(self) -> str:
+        """Return the top functions by own time and by cumulative time, all threads merged."""
+        out = io.StringIO()
+        stats = pstats.Stats(self.main, *self.profiles, stream=out)
+        stats.sort_stats("tottime").print_stats(25)
+        stats.sort_stats("cumulative").print_stats(25)
+        return out.getvalue()
+
+
 def main() -> None:
     """Build the client, then time the work alone and print the measurement as JSON."""
     spec: Spec = json.loads(sys.argv[1])
     if "ids_file" in spec:
         spec["ids"] = json.loads(Path(spec["ids_file"]).read_text())
+    profiles = ThreadProfiles() if spec.get("profile") else None
+    if profiles:
+        profiles.watch_threads()
     work = CLIENTS[spec["client"]](spec)
     rss_before = peak_rss_mb()
-    profiler = cProfile.Profile() if spec.get("profile") else None
-    if profiler:
-        profiler.enable()
+    if profiles:
+        profiles.main.enable()
     wall, cpu = time.perf_counter(), time.process_time()
     items, checksum = work()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    if profiler:
-        profiler.disable()
-        out = io.StringIO()
-        stats = pstats.Stats(profiler, stream=out)
-        stats.sort_stats("tottime").print_stats(25)
-        stats.sort_stats("cumulative").print_stats(25)
-        print(out.getvalue(), file=sys.stderr)
+    if profiles:
+        profiles.main.disable()
+        print(profiles.report(), file=sys.stderr)
     result = {"items": items, "checksum": checksum, "wall": wall, "cpu": cpu, "rss_before": rss_before}
     print(json.dumps({**result, "peak_rss": peak_rss_mb()}))
 
