@@ -63,7 +63,7 @@ def assets_list(ctx: click.Context, /, output_format: Format | None, **params: A
 
     Times are epoch ms or ISO 8601 (UTC by default).
 
-    Example: cdf-client assets list --fake --asset-subtree-external-id plant-1 --format table
+    Example: cdf-client assets list --fake --root --format csv
     """
     kwargs = {
         "name": params["name"],

@@ -163,7 +163,7 @@ def _emit_listing(
 def files_filter(ctx: click.Context, /, output_format: Format | None, **params: Any) -> None:
     """Filter files (POST /files/list): every filter CDF has, streamed.
 
-    Example: cdf-client files filter --fake --mime-type application/pdf --limit 5
+    Example: cdf-client files filter --fake --mime-type image/png --limit 5
     """
     kwargs = _common_kwargs(params)
     kwargs.update(
@@ -247,7 +247,7 @@ def files_list(ctx: click.Context, /, output_format: Format | None, **params: An
 def files_get(ctx: click.Context, /, file_id: int, output_format: Format | None) -> None:
     """Get one file by its id (GET /files/{id}); exit 1 with NotFoundError if there is none.
 
-    Example: cdf-client files get --fake 1
+    Example: cdf-client files get --fake 4113589062838
     """
     with open_client(ctx.find_object(Connection) or Connection()) as client:
         emit_one(client.files.get(file_id), "file", output_format=output_format)
@@ -285,7 +285,7 @@ def files_retrieve(
     A number is an id, anything else an external id. Without --ignore-unknown-ids, one unknown
     identifier fails the command (exit 1) and every missing one is named.
 
-    Example: cdf-client files retrieve --fake 1 2 --instance-id plant:doc_3
+    Example: cdf-client files retrieve --fake 4113589062838 5760082126947
     """
     wanted: list[int | str | InstanceId] = [identifier(text) for text in identifiers]
     wanted.extend(external_ids)
