@@ -19,6 +19,8 @@ from cdf_client.testing._transport import FakeTransport
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
+    from cdf_client import AsyncCDFClient, CDFClient
+
 DEFAULT_BASE_URL = "https://fake.cognitedata.com"
 
 
@@ -45,9 +47,10 @@ class RecordedRequest:
 class FakeCDF:
     """A spec-faithful, in-memory CDF serving the five files and assets endpoints, for tests and benchmarks.
 
-    Serving 100,000 generated files over loopback, the fake delivers about 300 pages of 1,000 files per
-    second to one client (see docs/testing.md for the command that measures it), so benchmark clients,
-    not the fake, dominate.
+    Served over loopback with 100,000 generated files, it delivered about 100 pages of 1,000 files per
+    second to one client in another process (gzip; measured with `python -m cdf_client.testing serve
+    --files 100000 --measure` on a shared 2-vCPU machine; see docs/testing.md). Building a page takes
+    about 0.2 ms in the server core, so benchmark clients, not the fake, dominate.
 
     Example:
         fake = FakeCDF(files=[{"id": 1, "name": "a.pdf", "mimeType": "application/pdf"}])
@@ -250,6 +253,42 @@ class FakeCDF:
 
         """
         return FakeTransport(self)
+
+    def client(self, **options: Any) -> CDFClient:
+        """Return a `CDFClient` wired to this fake in process (close it, or use it in a `with` block).
+
+        Example:
+            with fake.client() as client:
+                pdfs = client.files.filter(mime_type="application/pdf").to_list()
+
+        """
+        from cdf_client import CDFClient  # noqa: PLC0415 - the client package imports nothing from here
+
+        return CDFClient(
+            project=self._project,
+            base_url=self._base_url,
+            token=self._token,
+            transport=self.transport(),
+            **options,
+        )
+
+    def async_client(self, **options: Any) -> AsyncCDFClient:
+        """Return an `AsyncCDFClient` wired to this fake in process.
+
+        Example:
+            async with fake.async_client() as client:
+                files = await client.files.retrieve([1, 2])
+
+        """
+        from cdf_client import AsyncCDFClient  # noqa: PLC0415
+
+        return AsyncCDFClient(
+            project=self._project,
+            base_url=self._base_url,
+            token=self._token,
+            transport=self.transport(),
+            **options,
+        )
 
     @property
     def app(self) -> Any:

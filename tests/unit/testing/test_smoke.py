@@ -44,3 +44,37 @@ def test_requests_without_a_valid_token_get_the_401_envelope(plant: FakeCDF, api
     assert response.status_code == 401
     assert response.json() == {"error": {"code": 401, "message": "Unauthorized"}}
     assert response.headers["x-request-id"]
+
+
+def test_public_names_are_exactly_all_and_belong_to_the_package() -> None:
+    from cdf_client import testing  # noqa: PLC0415
+
+    public = {name for name in dir(testing) if not name.startswith("_")}
+    assert public == set(testing.__all__) == {"FakeCDF", "FakeTransport", "Faults", "RecordedRequest"}
+    assert all(getattr(testing, name).__module__ == "cdf_client.testing" for name in testing.__all__)
+
+
+def test_importing_the_client_does_not_import_the_testing_extra() -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = (
+        "import sys, cdf_client; import cdf_client.testing; "
+        "assert 'uvicorn' not in sys.modules, 'testing imports uvicorn eagerly'; "
+        "sys.modules.pop('cdf_client.testing'); "
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    light = "import sys, cdf_client; assert 'pydantic' not in sys.modules and 'uvicorn' not in sys.modules"
+    subprocess.run([sys.executable, "-c", light], check=True, timeout=60)
+
+
+def test_fake_client_and_async_client_talk_to_the_fake_in_process(plant: FakeCDF) -> None:
+    want = [f["id"] for f in plant.files if f.get("mimeType") == "text/csv"]
+    with plant.client() as client:
+        assert [f.id for f in client.files.filter(mime_type="text/csv")] == want
+
+    async def main() -> list[int]:
+        async with plant.async_client() as client:
+            return [f.id for f in await client.files.retrieve(want[:3])]
+
+    assert anyio.run(main) == want[:3]
