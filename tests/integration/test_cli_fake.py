@@ -318,3 +318,10 @@ def test_help_lists_every_command(run):
     for command in ("filter", "list", "get", "retrieve"):
         assert command in files_help
     assert "--asset-subtree-external-id" in run("assets", "list", "--help").stdout
+
+
+def test_a_forced_progress_bar_never_mixes_into_stdout(run, plant):
+    result = run("files", "list", "--fake", "--progress", "--format", "jsonl")
+
+    assert result.exit_code == 0, result.output
+    assert len(_jsonl(result.stdout)) == len(plant["files"])

@@ -3,6 +3,7 @@
 import csv
 import io
 import os
+import pty
 import signal
 import subprocess
 import sys
@@ -199,3 +200,36 @@ def test_the_console_script_is_installed():
 
     assert result.returncode == 0
     assert result.stdout.startswith("cdf-client, version ")
+
+
+def _read_all(fd):
+    chunks = []
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # the terminal's other end closed (EIO on Linux)
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def test_progress_goes_to_stderr_when_it_is_a_terminal_and_stdout_is_not():
+    master, slave = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "cdf_client", "files", "list", "--fake", "--partitions", "2"],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=_clean_env(COLUMNS="120"),
+    ) as process:
+        os.close(slave)
+        stdout, _ = process.communicate(timeout=120)
+    terminal = _read_all(master)
+    os.close(master)
+
+    assert process.returncode == 0
+    assert len(stdout.splitlines()) == 10_000
+    assert all(line.startswith(b'{"id":') for line in stdout.splitlines())
+    assert "Listing files" in terminal
+    assert " items" in terminal
