@@ -158,13 +158,18 @@ def test_an_unreachable_server_exits_1_without_a_traceback():
     assert "CDFConnectionError" in result.stderr
 
 
-def test_a_reader_that_stops_early_ends_the_listing_quietly(env):
-    with subprocess.Popen(
+def _listing(env):
+    """`files list` writing JSON Lines into a pipe that the test reads at its own pace."""
+    return subprocess.Popen(
         [sys.executable, "-m", "cdf_client", "files", "list", "--format", "jsonl"],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-    ) as process:
+    )
+
+
+def test_a_reader_that_stops_early_ends_the_listing_quietly(env):
+    with _listing(env) as process:
         assert process.stdout is not None
         head = [process.stdout.readline() for _ in range(5)]
         process.stdout.close()
@@ -177,12 +182,7 @@ def test_a_reader_that_stops_early_ends_the_listing_quietly(env):
 
 
 def test_ctrl_c_stops_cleanly_with_exit_130(env):
-    with subprocess.Popen(
-        [sys.executable, "-m", "cdf_client", "files", "list", "--format", "jsonl"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    ) as process:
+    with _listing(env) as process:
         assert process.stdout is not None
         # The first line proves the listing streams; the unread rest (more than a pipe holds) keeps it going.
         process.stdout.readline()

@@ -12,6 +12,7 @@ import sys
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
 
 import orjson
+from cdf_client_api.wire.typed_dicts import Asset, FilesMetadata
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -25,46 +26,11 @@ Format = Literal["table", "jsonl", "csv"]
 FORMATS: tuple[Format, ...] = ("table", "jsonl", "csv")
 Kind = Literal["file", "asset"]
 
-# Every field CDF sends, in a fixed order: CSV needs its header before the first item.
+# Every field of the spec's wire objects, in the DataFrame's column order: CSV needs its header before
+# the first item arrives, and a field added to the spec becomes a column without a change here.
 FIELDS: dict[Kind, tuple[str, ...]] = {
-    "file": (
-        "id",
-        "externalId",
-        "instanceId",
-        "name",
-        "directory",
-        "mimeType",
-        "source",
-        "dataSetId",
-        "assetIds",
-        "labels",
-        "metadata",
-        "geoLocation",
-        "securityCategories",
-        "uploaded",
-        "uploadedTime",
-        "sourceCreatedTime",
-        "sourceModifiedTime",
-        "createdTime",
-        "lastUpdatedTime",
-    ),
-    "asset": (
-        "id",
-        "externalId",
-        "name",
-        "description",
-        "parentId",
-        "parentExternalId",
-        "rootId",
-        "dataSetId",
-        "source",
-        "labels",
-        "metadata",
-        "geoLocation",
-        "aggregates",
-        "createdTime",
-        "lastUpdatedTime",
-    ),
+    "file": tuple(ordered_fields(FilesMetadata.__annotations__)),
+    "asset": tuple(ordered_fields(Asset.__annotations__)),
 }
 
 # A table shows what a person scans for (`--format jsonl` has every field). Each column has a width
