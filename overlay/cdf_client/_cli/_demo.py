@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree
 
 from cdf_client import CDFClient, InstanceId, NotFoundError
@@ -120,13 +121,15 @@ def _tree(assets: list[Mapping[str, Any]], shown: int = 2) -> Tree:
         parent = asset.get("parentId")
         children.setdefault(parent if parent in ids else None, []).append(asset)
     (root,) = children[None]
-    tree = Tree(f"{root['name']} [dim]({root['externalId']})[/]")
+    tree = Tree(Text.assemble(root["name"], (f" ({root['externalId']})", "dim")))
 
     def grow(node: Tree, asset_id: int) -> None:
         kids = sorted(children.get(asset_id, []), key=lambda asset: asset["name"])
         for kid in kids[:shown]:
-            description = f" [dim]{kid['description']}[/]" if kid.get("description") else ""
-            grow(node.add(f"{kid['name']}{description}"), kid["id"])
+            label = Text.assemble(
+                kid["name"], (f" {kid['description']}" if kid.get("description") else "", "dim")
+            )
+            grow(node.add(label), kid["id"])
         if len(kids) > shown:
             node.add(f"[dim]... {len(kids) - shown} more[/]")
 
@@ -165,5 +168,5 @@ def _table(console: Console, items: Iterable[Mapping[str, Any]], fields: tuple[s
     for field in fields:
         table.add_column(snake_case(field), no_wrap=True, overflow="ellipsis")
     for item in items:
-        table.add_row(*(cell(field, item.get(field)) for field in fields))
+        table.add_row(*(Text(cell(field, item.get(field))) for field in fields))
     console.print(table)

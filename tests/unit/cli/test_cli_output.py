@@ -85,3 +85,23 @@ def test_cells_show_times_in_utc_and_nested_values_as_json():
     not_uploaded = False
     assert cell("uploaded", not_uploaded) == "false"
     assert cell("directory", None) == ""
+
+
+def test_table_prints_values_verbatim_never_as_markup():
+    out = io.StringIO()
+    writer = TableWriter(Console(file=out, width=200), "file")
+    writer.write({**ITEM, "name": "[bold]draft[/bold] plan.pdf"})
+    writer.close()
+
+    assert "[bold]draft[/bold] plan.pdf" in out.getvalue()
+
+
+def test_table_cells_are_cut_to_their_column_with_an_ellipsis():
+    out = io.StringIO()
+    writer = TableWriter(Console(file=out, width=200), "file")
+    writer.write({**ITEM, "externalId": "x" * 100})
+    writer.close()
+
+    row = out.getvalue().splitlines()[1]
+    assert "x" * 31 + "…" in row
+    assert "x" * 33 not in row
