@@ -29,6 +29,7 @@ from cdf_client._filters import GeoLocationFilter, LabelFilter
 from cdf_client._identifiers import Identifier, InstanceId
 from cdf_client._listing import AsyncListing, Listing, Page
 from cdf_client._models import Asset, File, FileList, GeoLocation, GeoShape, Label
+from cdf_client._pandas import PandasNotInstalledError
 from cdf_client._resources.assets import AssetsAPI, AsyncAssetsAPI
 from cdf_client._resources.files import AsyncFilesAPI, FilesAPI
 from cdf_client._validation import TimeRange
@@ -67,6 +68,7 @@ __all__ = [
     "Listing",
     "NotFoundError",
     "Page",
+    "PandasNotInstalledError",
     "PartitionState",
     "PermissionDeniedError",
     "RateLimitError",

@@ -126,7 +126,11 @@ class AsyncListing(Generic[T, D]):
         return self._spec.start if self._progress is None else self._progress.checkpoint()
 
     async def to_pandas(
-        self, *, expand_metadata: bool = False, convert_timestamps: bool = False
+        self,
+        *,
+        expand_metadata: bool = False,
+        metadata_prefix: str = "metadata.",
+        convert_timestamps: bool = False,
     ) -> pd.DataFrame:
         """Every item as a pandas DataFrame (needs the `pandas` extra).
 
@@ -135,7 +139,12 @@ class AsyncListing(Generic[T, D]):
         from cdf_client._pandas import to_dataframe  # noqa: PLC0415 (pandas is an optional extra)
 
         rows: list[Any] = await self.dicts().to_list()
-        return to_dataframe(rows, expand_metadata=expand_metadata, convert_timestamps=convert_timestamps)
+        return to_dataframe(
+            rows,
+            expand_metadata=expand_metadata,
+            metadata_prefix=metadata_prefix,
+            convert_timestamps=convert_timestamps,
+        )
 
 
 class Listing(Generic[T, D]):
@@ -189,7 +198,13 @@ class Listing(Generic[T, D]):
         """
         return self._spec.start if self._progress is None else self._progress.checkpoint()
 
-    def to_pandas(self, *, expand_metadata: bool = False, convert_timestamps: bool = False) -> pd.DataFrame:
+    def to_pandas(
+        self,
+        *,
+        expand_metadata: bool = False,
+        metadata_prefix: str = "metadata.",
+        convert_timestamps: bool = False,
+    ) -> pd.DataFrame:
         """Every item as a pandas DataFrame (needs the `pandas` extra).
 
         Example: `df = client.assets.list(root=True).to_pandas(expand_metadata=True)`.
@@ -197,4 +212,9 @@ class Listing(Generic[T, D]):
         from cdf_client._pandas import to_dataframe  # noqa: PLC0415 (pandas is an optional extra)
 
         rows: Iterator[Any] = iter(self.dicts())
-        return to_dataframe(rows, expand_metadata=expand_metadata, convert_timestamps=convert_timestamps)
+        return to_dataframe(
+            rows,
+            expand_metadata=expand_metadata,
+            metadata_prefix=metadata_prefix,
+            convert_timestamps=convert_timestamps,
+        )

@@ -315,7 +315,13 @@ class FileList(Sequence[File]):
         """
         return list(self._items)
 
-    def to_pandas(self, *, expand_metadata: bool = False, convert_timestamps: bool = False) -> pd.DataFrame:
+    def to_pandas(
+        self,
+        *,
+        expand_metadata: bool = False,
+        metadata_prefix: str = "metadata.",
+        convert_timestamps: bool = False,
+    ) -> pd.DataFrame:
         """Return the files as a pandas DataFrame (needs the `pandas` extra).
 
         Example: `client.files.retrieve([1, 2, 3]).to_pandas(convert_timestamps=True)`.
@@ -323,4 +329,9 @@ class FileList(Sequence[File]):
         from cdf_client._pandas import to_dataframe  # noqa: PLC0415 (pandas is an optional extra)
 
         rows: list[Any] = self._items
-        return to_dataframe(rows, expand_metadata=expand_metadata, convert_timestamps=convert_timestamps)
+        return to_dataframe(
+            rows,
+            expand_metadata=expand_metadata,
+            metadata_prefix=metadata_prefix,
+            convert_timestamps=convert_timestamps,
+        )
