@@ -12,7 +12,7 @@ from cdf_client._auth import BearerAuth, ClientCredentials, TokenSource
 from cdf_client._concurrency import AdaptiveLimiter
 from cdf_client._config import api_root, default_headers
 from cdf_client._errors import InvalidArgumentError
-from cdf_client._response import decode, transport_error
+from cdf_client._response import decode_object, decode_page, transport_error
 from cdf_client._transport import RetryPolicy, RetryTransport
 from cdf_client._validation import check_int_range
 
@@ -121,7 +121,14 @@ class Core:
         )
 
     async def call(self, kwargs: dict[str, Any]) -> Any:
-        """Send one generated operation's `request_kwargs` and return the decoded JSON body."""
+        """Send one generated operation's `request_kwargs` and return the JSON object it answers."""
+        return decode_object(await self._send(kwargs))
+
+    async def page(self, kwargs: dict[str, Any], limit: int) -> tuple[list[Any], str | None]:
+        """Send a list or byids request asking for at most `limit` items; return `(items, nextCursor)`."""
+        return decode_page(await self._send(kwargs), limit)
+
+    async def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
         body = kwargs.pop("json", None)
         if body is not None:
             # orjson: several times faster than the stdlib encoder httpx would use.
@@ -132,7 +139,7 @@ class Core:
             response = await self.http.send(request)
         except httpx.TransportError as error:
             raise transport_error(error, request) from error
-        return decode(response)
+        return response
 
     async def aclose(self) -> None:
         """Close the connection pool."""

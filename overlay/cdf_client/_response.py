@@ -35,6 +35,38 @@ def decode(response: httpx.Response) -> Any:
     raise api_error(response)
 
 
+def decode_page(response: httpx.Response, limit: int) -> tuple[list[Any], str | None]:
+    """Return `(items, nextCursor)` of a list or byids answer of at most `limit` items.
+
+    A body of another shape, or a page larger than asked for, is an `APIError` with the request id:
+    handing on extra items would break `limit`, and the cursor after them would skip or repeat items.
+    """
+    body = decode(response)
+    items = body.get("items") if isinstance(body, dict) else None
+    cursor = body.get("nextCursor") if isinstance(body, dict) else None
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        problem = "a body that is not a page of items"
+    elif cursor is not None and not isinstance(cursor, str):
+        problem = "a nextCursor that is not a string"
+    elif len(items) > limit:
+        problem = f"{len(items)} items where at most {limit} were asked for"
+    else:
+        return items, cursor
+    msg = f"CDF answered {response.status_code} with {problem}"
+    raise _errors.APIError(msg, status=response.status_code, request_id=response.headers.get("x-request-id"))
+
+
+def decode_object(response: httpx.Response) -> dict[str, Any]:
+    """Return the JSON object of a single-resource answer (`GET /files/{id}`)."""
+    body = decode(response)
+    if not isinstance(body, dict):
+        msg = f"CDF answered {response.status_code} with a body that is not a JSON object"
+        raise _errors.APIError(
+            msg, status=response.status_code, request_id=response.headers.get("x-request-id")
+        )
+    return body
+
+
 def api_error(response: httpx.Response) -> _errors.APIError:
     """Return the typed error for an error response, JSON or not (a proxy's HTML, a gateway's 429)."""
     status = response.status_code

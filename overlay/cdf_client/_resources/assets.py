@@ -104,8 +104,7 @@ class AsyncAssetsAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            data = await core.call(kwargs)
-            return data["items"], data.get("nextCursor")
+            return await core.page(kwargs, limit)
 
         return make_listing(
             operation="assets.list",

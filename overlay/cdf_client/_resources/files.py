@@ -155,8 +155,7 @@ class AsyncFilesAPI:
                 cursor=UNSET if cursor is None else cursor,
                 partition=UNSET if partition is None else partition,
             )
-            data = await core.call(filter_files.request_kwargs(body=body))
-            return data["items"], data.get("nextCursor")
+            return await core.page(filter_files.request_kwargs(body=body), limit)
 
         return make_listing(
             operation="files.filter",
@@ -255,8 +254,7 @@ class AsyncFilesAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            data = await core.call(kwargs)
-            return data["items"], data.get("nextCursor")
+            return await core.page(kwargs, limit)
 
         return make_listing(
             operation="files.list",
@@ -311,8 +309,8 @@ class AsyncFilesAPI:
     async def _retrieve_chunk(self, chunk: builtins.list[Identifier], ignore: bool) -> builtins.list[Any]:  # noqa: FBT001
         items = [_select(identifier) for identifier in chunk]
         body = FileRetrieveRequest(items=items, ignore_unknown_ids=ignore)
-        data = await self._core.call(retrieve_files.request_kwargs(body=body))
-        return list(data["items"])
+        items, _ = await self._core.page(retrieve_files.request_kwargs(body=body), len(chunk))
+        return items
 
 
 def _select(identifier: Identifier) -> FileSelectById | FileSelectByExternalId | FileSelectByInstanceId:
