@@ -34,8 +34,14 @@ def api_root(*, project: str, base_url: str | None, cluster: str | None) -> str:
             msg = "cluster"
             raise InvalidArgumentError(msg, f"must look like 'westeurope-1', got {cluster!r}")
         base_url = f"https://{cluster}.cognitedata.com"
-    assert base_url is not None  # noqa: S101 (one of the two is set)
-    url = httpx.URL(base_url)
+    if not isinstance(base_url, str):
+        msg = "base_url"
+        raise InvalidArgumentError(msg, f"must be a str, got {type(base_url).__name__}")
+    try:
+        url = httpx.URL(base_url)
+    except httpx.InvalidURL as error:
+        msg = "base_url"
+        raise InvalidArgumentError(msg, f"is not a valid URL: {error}") from None
     if url.scheme not in {"http", "https"} or not url.host:
         msg = "base_url"
         raise InvalidArgumentError(msg, f"must be an http(s) URL, got {base_url!r}")
