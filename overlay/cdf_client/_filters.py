@@ -11,7 +11,7 @@ import orjson
 from cdf_client._errors import InvalidArgumentError
 from cdf_client._identifiers import check_external_id, check_id
 from cdf_client._models import GeoShape
-from cdf_client._validation import check_list
+from cdf_client._validation import check_list, check_unicode
 
 Relation = Literal["INTERSECTS", "DISJOINT", "WITHIN"]
 _RELATIONS = ("INTERSECTS", "DISJOINT", "WITHIN")
@@ -124,5 +124,5 @@ def metadata_filter(value: object, argument: str = "metadata") -> dict[str, str]
         if not isinstance(item, str) or len(item) > 10240:  # noqa: PLR2004 (the wire's value limit)
             msg = f"{argument}[{key!r}]"
             raise InvalidArgumentError(msg, "values must be str of at most 10240 characters")
-        checked[key] = item
+        checked[check_unicode(key, argument)] = check_unicode(item, f"{argument}[{key!r}]")
     return checked

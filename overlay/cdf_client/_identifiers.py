@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from cdf_client._errors import InvalidArgumentError
+from cdf_client._validation import check_unicode
 
 MAX_ID = 2**53 - 1
 MAX_EXTERNAL_ID_LENGTH = 255
@@ -51,7 +52,7 @@ def check_external_id(value: object, argument: str, max_length: int = MAX_EXTERN
     if not 1 <= len(value) <= max_length:
         msg = f"must be 1..{max_length} characters long, got {len(value)}"
         raise InvalidArgumentError(argument, msg)
-    return value
+    return check_unicode(value, argument)
 
 
 def check_instance_id(value: InstanceId, argument: str) -> InstanceId:

@@ -58,11 +58,23 @@ def check_partitions(value: object) -> int | None:
     return None if value is None else check_int_range(value, "partitions", 1, MAX_PARTITIONS)
 
 
+def check_unicode(value: str, argument: str) -> str:
+    """Return `value` if it can travel as UTF-8 (no lone surrogates, which no JSON body or URL can carry)."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            msg = "must be valid Unicode text, without lone surrogates"
+            raise InvalidArgumentError(argument, msg) from None
+    return value
+
+
 def check_str(value: object, argument: str, max_length: int, min_length: int = 0) -> str:
     """Return a string whose length is within bounds."""
     if not isinstance(value, str):
         msg = f"must be a str, got {type(value).__name__}"
         raise InvalidArgumentError(argument, msg)
+    check_unicode(value, argument)
     if not min_length <= len(value) <= max_length:
         msg = f"must be {min_length}..{max_length} characters long, got {len(value)}"
         raise InvalidArgumentError(argument, msg)
