@@ -250,7 +250,7 @@ def write_docs(path: Path, report: str, context: dict[str, Any]) -> None:
         "",
         "What is measured: the fake CDF (`python -m cdf_client.testing serve`) runs in its own process on",
         "127.0.0.1 and each client runs in a fresh child process, so wall time, CPU time",
-        "(`time.process_time()`, all threads) and peak RSS (`ru_maxrss`) are the client's own. Times cover",
+        "(`time.process_time()`, all threads) and peak RSS (`VmHWM`) are the client's own. Times cover",
         "the work only (imports and client construction excluded); peak RSS includes the interpreter and",
         "imports. Every figure is also shown as a ratio to the floor (a bare httpx loop that posts the",
         "cursor and decodes pages with orjson into dicts) and to the official cognite-sdk from the same run.",

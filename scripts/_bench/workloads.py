@@ -249,6 +249,11 @@ CLIENTS: dict[str, Callable[[Spec], Work]] = {
 
 def peak_rss_mb() -> float:
     """Return the peak resident set size of this process so far, in MiB."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        # VmHWM starts afresh at exec; ru_maxrss would inherit the parent's peak at fork on Linux.
+        line = next(line for line in status.read_text().splitlines() if line.startswith("VmHWM:"))
+        return int(line.split()[1]) / 1024
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
