@@ -14,6 +14,7 @@ CDFError                        base of everything below
 ├── CDFConnectionError          the request never got an answer (also a builtin ConnectionError)
 │   └── CDFTimeoutError         ... because it timed out (also a builtin TimeoutError)
 ├── CursorLoopError             the server handed back a cursor it had already given: stopped, not looped
+├── PandasNotInstalledError     `.to_pandas()` without the pandas extra (also a builtin ImportError)
 └── InvalidArgumentError        bad input, raised before any request (also a builtin ValueError)
     └── CheckpointMismatchError a checkpoint resumed against a different query
 ```

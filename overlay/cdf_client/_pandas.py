@@ -11,6 +11,8 @@ import re
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from cdf_client._errors import CDFError
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
@@ -65,7 +67,7 @@ _NESTED_FIELDS = frozenset(
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-class PandasNotInstalledError(ImportError):
+class PandasNotInstalledError(CDFError, ImportError):
     """pandas is needed for DataFrame export but is not installed."""
 
     def __init__(self) -> None:
