@@ -5,8 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from cdf_client._cli._app import cli
-from click.testing import CliRunner
+from cdf_client._cli import main
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +76,6 @@ def test_it_ends_with_the_time_taken_and_a_next_command(demo_output):
     assert "cdf-client files filter --fake" in demo_output
 
 
-def test_a_smaller_plant_through_the_runner():
-    result = CliRunner().invoke(cli, ["demo", "--files", "500"], catch_exceptions=False)
-
-    assert result.exit_code == 0
-    assert "500 files over 4 partitions" in result.stdout
+def test_a_smaller_plant_through_the_entry_point(capsys):
+    assert main(["demo", "--files", "500"]) == 0
+    assert "500 files over 4 partitions" in capsys.readouterr().out

@@ -1,13 +1,13 @@
-"""Every command, through click's runner, against the embedded demo project (`--fake`)."""
+"""Every command, through the entry point `main(argv)`, against the embedded demo project (`--fake`)."""
 
 import csv
 import io
+from types import SimpleNamespace
 
 import orjson
 import pytest
-from cdf_client._cli._app import cli
+from cdf_client._cli import main
 from cdf_client._cli._connect import demo_fake
-from click.testing import CliRunner
 
 
 @pytest.fixture(scope="module")
@@ -17,11 +17,11 @@ def plant():
 
 
 @pytest.fixture
-def run():
-    runner = CliRunner()
-
+def run(capsys):
     def invoke(*args):
-        return runner.invoke(cli, list(args), catch_exceptions=False)
+        exit_code = main(list(args))
+        out, err = capsys.readouterr()
+        return SimpleNamespace(exit_code=exit_code, stdout=out, stderr=err, output=out + err)
 
     return invoke
 
@@ -325,3 +325,78 @@ def test_a_forced_progress_bar_never_mixes_into_stdout(run, plant):
 
     assert result.exit_code == 0, result.output
     assert len(_jsonl(result.stdout)) == len(plant["files"])
+
+
+def test_options_and_identifiers_may_come_in_any_order(run, plant):
+    first, second = plant["files"][0]["id"], plant["files"][1]["id"]
+    result = run("files", "retrieve", str(first), "--fake", "404", "--ignore-unknown-ids", str(second))
+
+    assert result.exit_code == 0, result.output
+    assert [item["id"] for item in _jsonl(result.stdout)] == [first, second]
+
+
+def test_a_switch_takes_either_spelling(run, plant):
+    uploaded = run("files", "list", "--fake", "--uploaded", "--format", "jsonl")
+    not_uploaded = run("files", "list", "--fake", "--not-uploaded", "--format", "jsonl")
+
+    assert {item["id"] for item in _jsonl(uploaded.stdout)} == {
+        f["id"] for f in plant["files"] if f["uploaded"]
+    }
+    assert {item["id"] for item in _jsonl(not_uploaded.stdout)} == {
+        f["id"] for f in plant["files"] if not f["uploaded"]
+    }
+
+
+def test_repeated_options_collect_every_value(run, plant):
+    pngs = [f for f in plant["files"] if f["mimeType"] == "image/png"][:2]
+    result = run(
+        "files",
+        "retrieve",
+        "--fake",
+        "--external-id",
+        pngs[0]["externalId"],
+        "--external-id",
+        pngs[1]["externalId"],
+    )
+
+    assert result.exit_code == 0, result.output
+    assert [item["id"] for item in _jsonl(result.stdout)] == [f["id"] for f in pngs]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["files", "list", "--fake", "--format", "xml"], "'xml' is not one of 'table', 'jsonl', 'csv'"),
+        (["files", "list", "--fake", "--asset-id", "pump"], "'pump' is not a valid integer"),
+        (["files", "get", "--fake", "0"], "0 is not in the range x>=1"),
+        (["files", "get", "--fake"], "ID"),
+        (["files", "list", "--fake", "--limit"], "--limit"),
+        (["files", "filter", "--fake", "--metadata", "status"], "is not key=value"),
+        (["files", "retrieve", "--fake", "--instance-id", "nocolon"], "is not space:external_id"),
+        (["files", "filter", "--fake", "--label-any", "a", "--label-all", "b"], "not both"),
+        (["files", "filter", "--fake", "--geo-relation", "within"], "go together"),
+        (
+            ["files", "filter", "--fake", "--geo-relation", "within", "--geo-shape", "[5, 60]"],
+            "geometry object",
+        ),
+        (["demo", "--files", "5"], "5 is not in the range 100<=x<=1000000"),
+    ],
+)
+def test_bad_option_values_are_usage_errors_exit_2(run, args, message):
+    result = run(*args)
+
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"Usage: cdf-client {' '.join(args[: 1 if args[0] == 'demo' else 2])}" in result.stderr
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["files", "filter"], ["files", "list"], ["files", "get"], ["files", "retrieve"], ["assets", "list"]],
+)
+def test_every_command_takes_fake_and_the_connection_options(run, command):
+    help_text = run(*command, "--help").stdout
+
+    for option in ("--fake", "--project", "--cluster", "--base-url", "--max-retries", "--format", "--help"):
+        assert option in help_text

@@ -1,20 +1,27 @@
 """The `cdf-client` command (also `python -m cdf_client`).
 
-click and rich are imported only under this package, so `import cdf_client` stays light; a package
-installed without the `cli` extra gets a message saying what to install instead of a traceback.
+rich is imported only under this package, once the command runs, so `import cdf_client` stays light;
+a package installed without the `cli` extra gets a message saying what to install instead of a traceback.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = ["main"]
 
-_CLI_LIBRARIES = ("click", "rich")
+_CLI_LIBRARIES = ("rich",)
 
 
-def main() -> None:
-    """Run `cdf-client` (the console script's entry point)."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `cdf-client` with `argv` (default: the process's arguments); return the exit code.
+
+    Example: `sys.exit(main(["files", "list", "--fake", "--limit", "5"]))`.
+    """
     try:
         from cdf_client._cli._app import run  # noqa: PLC0415 (the CLI libraries are an optional extra)
     except ImportError as error:
@@ -23,5 +30,5 @@ def main() -> None:
         sys.stderr.write(
             f"The cdf-client command needs {error.name}: install it with `pip install 'cdf-client[cli]'`\n"
         )
-        sys.exit(2)
-    run()
+        return 2
+    return run(sys.argv[1:] if argv is None else argv)

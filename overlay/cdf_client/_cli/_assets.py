@@ -2,63 +2,52 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import click
-
-from cdf_client._cli._connect import Connection, connection_options, open_client
-from cdf_client._cli._emit import emit_items, listing_options
-from cdf_client._cli._params import TIMESTAMP, given, ids_or_none
+from cdf_client._cli._connect import CONNECTION_OPTIONS, Connection, open_client
+from cdf_client._cli._emit import LISTING_OPTIONS, emit_items
+from cdf_client._cli._params import INTEGER, TIMESTAMP, given, ids_or_none
+from cdf_client._cli._parser import Command, Group, Option, Param, Switch
 
 if TYPE_CHECKING:
-    from cdf_client._cli._output import Format
+    import argparse
+
+_FILTERS: tuple[Param, ...] = (
+    Option("--name", "Exact asset name."),
+    Option("--source", "Exact source."),
+    Option("--external-id-prefix", "Prefix of the external id (case-sensitive)."),
+    Switch("--root", "--not-root", "Only root assets (--root)."),
+    Option(
+        "--parent-id", "Direct child of this asset (repeatable).", INTEGER, dest="parent_ids", repeat=True
+    ),
+    Option(
+        "--parent-external-id",
+        "Direct child of the asset with this external id (repeatable).",
+        dest="parent_external_ids",
+        repeat=True,
+    ),
+    Option(
+        "--asset-subtree-id",
+        "In the subtree of this asset, the root included (repeatable).",
+        INTEGER,
+        dest="asset_subtree_ids",
+        repeat=True,
+    ),
+    Option(
+        "--asset-subtree-external-id",
+        "In the subtree of the asset with this external id (repeatable).",
+        dest="asset_subtree_external_ids",
+        repeat=True,
+    ),
+    Switch("--include-metadata", "--no-metadata", "Include each asset's metadata [default: include]."),
+    Option("--min-created-time", "Earliest creation time, inclusive.", TIMESTAMP),
+    Option("--max-created-time", "Latest creation time, inclusive.", TIMESTAMP),
+    Option("--min-last-updated-time", "Earliest update time, inclusive.", TIMESTAMP),
+    Option("--max-last-updated-time", "Latest update time, inclusive.", TIMESTAMP),
+)
 
 
-@click.group()
-def assets() -> None:
-    """List assets."""
-
-
-@assets.command("list")
-@click.option("--name", default=None, help="Exact asset name.")
-@click.option("--source", default=None, help="Exact source.")
-@click.option("--external-id-prefix", default=None, help="Prefix of the external id (case-sensitive).")
-@click.option("--root/--not-root", default=None, help="Only root assets (--root).")
-@click.option(
-    "--parent-id", "parent_ids", type=int, multiple=True, help="Direct child of this asset (repeatable)."
-)
-@click.option(
-    "--parent-external-id",
-    "parent_external_ids",
-    multiple=True,
-    help="Direct child of the asset with this external id (repeatable).",
-)
-@click.option(
-    "--asset-subtree-id",
-    "asset_subtree_ids",
-    type=int,
-    multiple=True,
-    help="In the subtree of this asset, the root included (repeatable).",
-)
-@click.option(
-    "--asset-subtree-external-id",
-    "asset_subtree_external_ids",
-    multiple=True,
-    help="In the subtree of the asset with this external id (repeatable).",
-)
-@click.option(
-    "--include-metadata/--no-metadata", default=None, help="Include each asset's metadata [default: include]."
-)
-@click.option("--min-created-time", type=TIMESTAMP, default=None, help="Earliest creation time, inclusive.")
-@click.option("--max-created-time", type=TIMESTAMP, default=None, help="Latest creation time, inclusive.")
-@click.option(
-    "--min-last-updated-time", type=TIMESTAMP, default=None, help="Earliest update time, inclusive."
-)
-@click.option("--max-last-updated-time", type=TIMESTAMP, default=None, help="Latest update time, inclusive.")
-@listing_options
-@connection_options
-@click.pass_context
-def assets_list(ctx: click.Context, /, output_format: Format | None, **params: Any) -> None:
+def assets_list(args: argparse.Namespace) -> None:
     """List assets (GET /assets), streamed.
 
     Times are epoch ms or ISO 8601 (UTC by default).
@@ -66,30 +55,37 @@ def assets_list(ctx: click.Context, /, output_format: Format | None, **params: A
     Example: cdf-client assets list --fake --root --format csv
     """
     kwargs = {
-        "name": params["name"],
-        "source": params["source"],
-        "external_id_prefix": params["external_id_prefix"],
-        "root": params["root"],
-        "include_metadata": params["include_metadata"],
-        "parent_ids": ids_or_none(params["parent_ids"]),
-        "parent_external_ids": ids_or_none(params["parent_external_ids"]),
-        "asset_subtree_ids": ids_or_none(params["asset_subtree_ids"]),
-        "asset_subtree_external_ids": ids_or_none(params["asset_subtree_external_ids"]),
-        "min_created_time": params["min_created_time"],
-        "max_created_time": params["max_created_time"],
-        "min_last_updated_time": params["min_last_updated_time"],
-        "max_last_updated_time": params["max_last_updated_time"],
-        "limit": params["limit"],
-        "partitions": params["partitions"],
-        "page_size": params["page_size"],
+        "name": args.name,
+        "source": args.source,
+        "external_id_prefix": args.external_id_prefix,
+        "root": args.root,
+        "include_metadata": args.include_metadata,
+        "parent_ids": ids_or_none(args.parent_ids),
+        "parent_external_ids": ids_or_none(args.parent_external_ids),
+        "asset_subtree_ids": ids_or_none(args.asset_subtree_ids),
+        "asset_subtree_external_ids": ids_or_none(args.asset_subtree_external_ids),
+        "min_created_time": args.min_created_time,
+        "max_created_time": args.max_created_time,
+        "min_last_updated_time": args.min_last_updated_time,
+        "max_last_updated_time": args.max_last_updated_time,
+        "limit": args.limit,
+        "partitions": args.partitions,
+        "page_size": args.page_size,
     }
-    with open_client(ctx.find_object(Connection) or Connection()) as client:
+    with open_client(Connection.from_args(args)) as client:
         listing = client.assets.list(**given(kwargs)).dicts()
         emit_items(
             listing,
             "asset",
-            output_format=output_format,
-            progress=params["progress"],
-            limit=params["limit"],
+            output_format=args.output_format,
+            progress=args.progress,
+            limit=args.limit,
             description="Listing assets",
         )
+
+
+ASSETS = Group(
+    "assets",
+    "List assets.",
+    (Command("list", assets_list, (*_FILTERS, *LISTING_OPTIONS, *CONNECTION_OPTIONS)),),
+)

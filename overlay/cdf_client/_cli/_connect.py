@@ -5,18 +5,18 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
-
-import click
+from typing import TYPE_CHECKING, Any
 
 from cdf_client import CDFClient
+from cdf_client._cli._errors import UsageError
+from cdf_client._cli._params import int_range, text
+from cdf_client._cli._parser import Flag, Option, Param
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    import argparse
+    from collections.abc import Iterator, Mapping
 
     from cdf_client.testing import FakeCDF
-
-F = TypeVar("F", bound="Callable[..., Any]")
 
 # The embedded demo project: big enough for partitions to matter, small enough to build in well
 # under a second.
@@ -27,7 +27,7 @@ DEMO_PROJECT = "demo"
 _SETUP_HINT = "Or try any command without a project: add --fake to run it against the embedded demo project."
 
 
-class MissingConfigError(click.UsageError):
+class MissingConfigError(UsageError):
     """No project, cluster or credentials: says exactly which variables or options to set."""
 
     def __init__(self, missing: list[str]) -> None:
@@ -50,54 +50,30 @@ class Connection:
         """Client arguments given as options."""
         return {} if self.max_retries is None else {"max_retries": self.max_retries}
 
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Connection:
+        """Return the connection options as parsed."""
+        return cls(
+            fake=args.fake,
+            project=args.project,
+            cluster=args.cluster,
+            base_url=args.base_url,
+            max_retries=args.max_retries,
+        )
 
-def _store(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    setattr(ctx.ensure_object(Connection), str(param.name), value)
-    return value
 
-
-def connection_options(command: F) -> F:
-    """Add `--fake`, `--project`, `--cluster`, `--base-url`, `--max-retries` (secrets: environment only)."""
-    options = [
-        click.option(
-            "--fake",
-            is_flag=True,
-            expose_value=False,
-            callback=_store,
-            help="Run against the embedded demo project instead of CDF (no configuration needed).",
-        ),
-        click.option(
-            "--project",
-            metavar="NAME",
-            expose_value=False,
-            callback=_store,
-            help="CDF project [CDF_PROJECT].",
-        ),
-        click.option(
-            "--cluster",
-            metavar="NAME",
-            expose_value=False,
-            callback=_store,
-            help="CDF cluster, e.g. westeurope-1 [CDF_CLUSTER].",
-        ),
-        click.option(
-            "--base-url",
-            metavar="URL",
-            expose_value=False,
-            callback=_store,
-            help="API base URL instead of a cluster [CDF_BASE_URL].",
-        ),
-        click.option(
-            "--max-retries",
-            type=click.IntRange(min=0),
-            expose_value=False,
-            callback=_store,
-            help="Retries of a throttled or failed request before giving up [default: the client's].",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+# Secrets come from the environment only: options end up in shell history and `ps`.
+CONNECTION_OPTIONS: tuple[Param, ...] = (
+    Flag("--fake", "Run against the embedded demo project instead of CDF (no configuration needed)."),
+    Option("--project", "CDF project [CDF_PROJECT].", text("NAME")),
+    Option("--cluster", "CDF cluster, e.g. westeurope-1 [CDF_CLUSTER].", text("NAME")),
+    Option("--base-url", "API base URL instead of a cluster [CDF_BASE_URL].", text("URL")),
+    Option(
+        "--max-retries",
+        "Retries of a throttled or failed request before giving up [default: the client's].",
+        int_range(0),
+    ),
+)
 
 
 def missing_settings(env: Mapping[str, str]) -> list[str]:

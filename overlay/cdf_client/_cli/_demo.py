@@ -6,7 +6,6 @@ import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-import click
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -16,10 +15,13 @@ from cdf_client._cli._connect import DEMO_FILES, DEMO_PROJECT, DEMO_SEED
 from cdf_client._cli._emit import wire
 from cdf_client._cli._errors import describe_api_error
 from cdf_client._cli._output import StdoutConsole, cell, print_record
+from cdf_client._cli._params import int_range
+from cdf_client._cli._parser import Command, Option
 from cdf_client._cli._progress import progress_bar, track
 from cdf_client._pandas import snake_case
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Iterable, Mapping
 
     from rich.console import Console
@@ -30,16 +32,7 @@ _MISSING_ID = 404
 _PIPE_WIDTH = 120
 
 
-@click.command()
-@click.option(
-    "--files",
-    "n_files",
-    type=click.IntRange(100, 1_000_000),
-    default=DEMO_FILES,
-    show_default=True,
-    help="Files in the demo plant.",
-)
-def demo(n_files: int) -> None:
+def demo(args: argparse.Namespace) -> None:
     """Walk through the five operations against an embedded fake CDF (nothing to configure).
 
     Example: cdf-client demo
@@ -51,7 +44,7 @@ def demo(n_files: int) -> None:
         # Captured or piped: wide enough that ids and tables read on one line each.
         console.width = _PIPE_WIDTH
     started = time.perf_counter()
-    fake = FakeCDF.generate(files=n_files, seed=DEMO_SEED, project=DEMO_PROJECT, record_requests=False)
+    fake = FakeCDF.generate(files=args.n_files, seed=DEMO_SEED, project=DEMO_PROJECT, record_requests=False)
     console.print(
         f"[bold]cdf-client demo[/]: an embedded fake CDF project [cyan]{fake.project}[/] with "
         f"{len(fake.files):,} files and {len(fake.assets):,} assets of a seeded plant (seed {DEMO_SEED})."
@@ -170,3 +163,18 @@ def _table(console: Console, items: Iterable[Mapping[str, Any]], fields: tuple[s
     for item in items:
         table.add_row(*(Text(cell(field, item.get(field))) for field in fields))
     console.print(table)
+
+
+DEMO = Command(
+    "demo",
+    demo,
+    (
+        Option(
+            "--files",
+            "Files in the demo plant.",
+            int_range(100, 1_000_000),
+            dest="n_files",
+            default=DEMO_FILES,
+        ),
+    ),
+)

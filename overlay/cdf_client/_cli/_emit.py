@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-import click
 from rich.console import Console
 
 from cdf_client._cli._output import (
@@ -17,60 +16,39 @@ from cdf_client._cli._output import (
     make_writer,
     print_record,
 )
+from cdf_client._cli._params import choice, int_range
+from cdf_client._cli._parser import Option, Param, Switch
 from cdf_client._cli._progress import progress_bar, track
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
-
-F = TypeVar("F", bound="Callable[..., Any]")
+    from collections.abc import Iterable, Mapping
 
 # A listing that fits in one page of the API is over before a progress bar would help.
 _LONG_LISTING = 1000
 _PIPE_WIDTH = 400
 
+FORMAT_OPTION = Option(
+    "--format",
+    "Output format [default: table on a terminal, jsonl otherwise].",
+    choice(*FORMATS),
+    dest="output_format",
+)
 
-def format_option(command: F) -> F:
-    """`--format table|jsonl|csv`, default: table on a terminal, JSON Lines in a pipe."""
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(FORMATS),
-        default=None,
-        help="Output format [default: table on a terminal, jsonl otherwise].",
-    )(command)
-
-
-def listing_options(command: F) -> F:
-    """`--limit`, `--partitions`, `--page-size`, `--format` and `--progress/--no-progress`."""
-    options = [
-        click.option(
-            "--limit",
-            type=click.IntRange(min=1),
-            default=None,
-            help="Stop after this many items [default: every match].",
-        ),
-        click.option(
-            "--partitions",
-            type=click.IntRange(1, 10),
-            default=None,
-            help="Fetch in N parallel cursor chains (1-10); the order is then unspecified.",
-        ),
-        click.option(
-            "--page-size",
-            type=click.IntRange(1, 1000),
-            default=None,
-            help="Items per request (1-1000) [default: 1000].",
-        ),
-        format_option,
-        click.option(
-            "--progress/--no-progress",
-            default=None,
-            help="Progress on stderr [default: long listings, when stderr is a terminal and stdout is not].",
-        ),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+LISTING_OPTIONS: tuple[Param, ...] = (
+    Option("--limit", "Stop after this many items [default: every match].", int_range(1)),
+    Option(
+        "--partitions",
+        "Fetch in N parallel cursor chains (1-10); the order is then unspecified.",
+        int_range(1, 10),
+    ),
+    Option("--page-size", "Items per request (1-1000) [default: 1000].", int_range(1, 1000)),
+    FORMAT_OPTION,
+    Switch(
+        "--progress",
+        "--no-progress",
+        "Progress on stderr [default: long listings, when stderr is a terminal and stdout is not].",
+    ),
+)
 
 
 def wire(item: Any) -> Mapping[str, Any]:

@@ -10,9 +10,7 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
-
-import click
+import sys
 
 from cdf_client import APIError, CDFError, InvalidArgumentError
 
@@ -21,20 +19,8 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-class CommandError(click.ClickException):
-    """CDF answered with an error or could not be reached: `Error: ...`, exit 1."""
-
-    exit_code = EXIT_API_ERROR
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        """Print `Error: <message>` on stderr."""
-        click.echo(f"Error: {self.format_message()}", file=file, err=file is None)
-
-
-class BadInputError(CommandError):
-    """The client refused an argument before sending anything: exit 2."""
-
-    exit_code = EXIT_USAGE
+class UsageError(Exception):
+    """The command was used wrongly (no identifier, options that exclude each other): its usage, exit 2."""
 
 
 def describe_api_error(error: APIError) -> str:
@@ -56,10 +42,13 @@ def _identifier(item: object) -> str:
     return repr(item)
 
 
-def translate(error: CDFError) -> CommandError:
-    """Return the shell-facing form of a client error."""
+def report(error: CDFError) -> int:
+    """Print `Error: ...` for a client error on stderr; return the exit code (2 when nothing was sent)."""
     if isinstance(error, APIError):
-        return CommandError(describe_api_error(error))
-    if isinstance(error, InvalidArgumentError):
-        return BadInputError(str(error))
-    return CommandError(f"{type(error).__name__}: {error}")
+        message = describe_api_error(error)
+    elif isinstance(error, InvalidArgumentError):
+        message = str(error)
+    else:
+        message = f"{type(error).__name__}: {error}"
+    sys.stderr.write(f"Error: {message}\n")
+    return EXIT_USAGE if isinstance(error, InvalidArgumentError) else EXIT_API_ERROR

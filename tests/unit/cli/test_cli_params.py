@@ -1,7 +1,18 @@
-import click
+from argparse import ArgumentTypeError
+
 import pytest
 from cdf_client import InstanceId
-from cdf_client._cli._params import INSTANCE_ID, KEY_VALUE, TIMESTAMP, given, identifier, time_bounds
+from cdf_client._cli._params import (
+    GEO_SHAPE,
+    INSTANCE_ID,
+    KEY_VALUE,
+    TIMESTAMP,
+    choice,
+    given,
+    identifier,
+    int_range,
+    time_bounds,
+)
 
 
 @pytest.mark.parametrize(
@@ -15,24 +26,59 @@ from cdf_client._cli._params import INSTANCE_ID, KEY_VALUE, TIMESTAMP, given, id
     ],
 )
 def test_times_are_epoch_ms_or_iso_8601_in_utc_by_default(text, expected):
-    assert TIMESTAMP.convert(text, None, None) == expected
+    assert TIMESTAMP.parse(text) == expected
 
 
 def test_a_time_that_is_neither_fails_with_an_example():
-    with pytest.raises(click.BadParameter, match="ISO 8601"):
-        TIMESTAMP.convert("yesterday", None, None)
+    with pytest.raises(ArgumentTypeError, match="ISO 8601"):
+        TIMESTAMP.parse("yesterday")
 
 
 def test_key_value_pairs_split_on_the_first_equals_sign():
-    assert KEY_VALUE.convert("formula=a=b", None, None) == ("formula", "a=b")
-    with pytest.raises(click.BadParameter):
-        KEY_VALUE.convert("no-equals", None, None)
+    assert KEY_VALUE.parse("formula=a=b") == ("formula", "a=b")
+    with pytest.raises(ArgumentTypeError):
+        KEY_VALUE.parse("no-equals")
 
 
 def test_instance_ids_are_space_colon_external_id():
-    assert INSTANCE_ID.convert("plant_docs:file_1", None, None) == InstanceId("plant_docs", "file_1")
-    with pytest.raises(click.BadParameter):
-        INSTANCE_ID.convert("no-colon", None, None)
+    assert INSTANCE_ID.parse("plant_docs:file_1") == InstanceId("plant_docs", "file_1")
+    with pytest.raises(ArgumentTypeError):
+        INSTANCE_ID.parse("no-colon")
+
+
+def test_integer_ranges_are_inclusive_and_name_the_range():
+    partitions = int_range(1, 10)
+
+    assert partitions.parse("1") == 1
+    assert partitions.parse("10") == 10
+    with pytest.raises(ArgumentTypeError, match=r"11 is not in the range 1<=x<=10\."):
+        partitions.parse("11")
+    with pytest.raises(ArgumentTypeError, match=r"0 is not in the range x>=1\."):
+        int_range(1).parse("0")
+    with pytest.raises(ArgumentTypeError, match="not a valid integer"):
+        partitions.parse("four")
+
+
+def test_choices_name_the_alternatives_and_may_ignore_case():
+    relation = choice("intersects", "within", case_sensitive=False)
+
+    assert relation.parse("WITHIN") == "within"
+    assert relation.metavar == "[intersects|within]"
+    with pytest.raises(ArgumentTypeError, match="'xml' is not one of 'table', 'csv'"):
+        choice("table", "csv").parse("xml")
+    with pytest.raises(ArgumentTypeError):
+        choice("table", "csv").parse("TABLE")
+
+
+def test_a_geo_shape_is_a_json_object():
+    assert GEO_SHAPE.parse('{"type": "Point", "coordinates": [5, 60]}') == {
+        "type": "Point",
+        "coordinates": [5, 60],
+    }
+    with pytest.raises(ArgumentTypeError, match="not JSON"):
+        GEO_SHAPE.parse("{")
+    with pytest.raises(ArgumentTypeError, match="GeoJSON geometry object"):
+        GEO_SHAPE.parse("[5, 60]")
 
 
 def test_digits_are_ids_and_anything_else_an_external_id():
