@@ -223,7 +223,11 @@ def test_publish_uploads_and_a_fresh_venv_installs_from_the_private_index(
         meta = email.parser.Parser().parsestr(
             archive.read(f"cdf_client-{VERSION}.dist-info/METADATA").decode()
         )
-    public = [req for req in meta.get_all("Requires-Dist") or [] if "extra ==" not in req]
+    requires = meta.get_all("Requires-Dist") or []
+    # The core dependencies plus the `cli` extra's: a user of the command, not of the test tools.
+    public = [
+        req.split(";")[0] for req in requires if "extra ==" not in req or req.endswith(("'cli'", '"cli"'))
+    ]
     pip = [python, "-m", "pip", "install", "--quiet"]
     subprocess.run([*pip, *public], check=True, timeout=INSTALL_TIMEOUT)
     digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
@@ -236,7 +240,7 @@ def test_publish_uploads_and_a_fresh_venv_installs_from_the_private_index(
     subprocess.run([python, "-m", "pip", "check"], check=True, timeout=INSTALL_TIMEOUT)
 
     probe = """if True:
-        import json, cdf_client, cdf_client_api
+        import json, sys, cdf_client, cdf_client_api
         from importlib import metadata, resources
         packages = (cdf_client, cdf_client_api)
         print(json.dumps({
@@ -244,6 +248,7 @@ def test_publish_uploads_and_a_fresh_venv_installs_from_the_private_index(
             "module": cdf_client.__version__,
             "typed": [resources.files(p).joinpath("py.typed").is_file() for p in packages],
             "files": [p.__file__ for p in packages],
+            "heavy": [m for m in ("click", "rich", "pygments", "pandas") if m in sys.modules],
         }))
     """
     out = subprocess.run(
@@ -253,6 +258,18 @@ def test_publish_uploads_and_a_fresh_venv_installs_from_the_private_index(
     assert found["dist"] == found["module"] == VERSION
     assert found["typed"] == [True, True]
     assert all(Path(f).is_relative_to(target) for f in found["files"]), found["files"]
+    # Issue 5: `import cdf_client` loads neither the CLI's libraries nor pandas, even with the cli extra.
+    assert found["heavy"] == []
+    demo = subprocess.run(
+        [python, "-m", "cdf_client", "demo", "--files", "500"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert "NotFoundError" in demo.stdout
 
 
 @pytest.mark.parametrize(
