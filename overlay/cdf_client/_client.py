@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from cdf_client._auth import ClientCredentials
 
 DEFAULT_MAX_RETRIES = 10
-DEFAULT_MAX_CONCURRENCY = 8
+# CDF recommends at most 10 partitions; 10 lets them (or 10 byids chunks of 1000) all fly at once.
+DEFAULT_MAX_CONCURRENCY = 10
 
 
 class AsyncCDFClient:
