@@ -5,14 +5,17 @@ Tokens live only in request headers and in private attributes; reprs and errors 
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Sequence
+from typing import TYPE_CHECKING
 
 import httpx
 import orjson
 
 from cdf_client._errors import AuthenticationError, InvalidArgumentError
+
+if TYPE_CHECKING:
+    import asyncio
 
 UNAUTHORIZED = 401
 
@@ -99,6 +102,8 @@ class BearerAuth(httpx.Auth):
         token = yield_token = None
         if isinstance(self._source, ClientCredentials):
             if self._lock is None:
+                import asyncio  # noqa: PLC0415 (asyncio loads with the client, not with `import cdf_client`)
+
                 self._lock = asyncio.Lock()
             async with self._lock:
                 if self._token is None or self._clock() >= self._expires_at:

@@ -1,12 +1,14 @@
-"""`AsyncCDFClient` and `CDFClient`, the entry points; the sync one runs the async core on a loop thread."""
+"""`AsyncCDFClient` and `CDFClient`, the entry points; the sync one runs the async core on a loop thread.
+
+The core (asyncio, the retry transport, the loop thread) is imported when the first client is built,
+not by `import cdf_client`: importing for the types and errors alone stays close to `import httpx`.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Self
 
 from cdf_client._config import read_env
-from cdf_client._core import Core, HttpClient, Transport
-from cdf_client._loop import LoopThread
 from cdf_client._resources.assets import AssetsAPI, AsyncAssetsAPI
 from cdf_client._resources.files import AsyncFilesAPI, FilesAPI
 
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     import httpx
 
     from cdf_client._auth import ClientCredentials
+    from cdf_client._core import HttpClient, Transport
 
 DEFAULT_MAX_RETRIES = 10
 # CDF recommends at most 10 partitions; 10 lets them (or 10 byids chunks of 1000) all fly at once.
@@ -56,6 +59,8 @@ class AsyncCDFClient:
         transport: Transport | None = None,
         verify: bool = True,
     ) -> None:
+        from cdf_client._core import Core  # noqa: PLC0415 (see the module docstring)
+
         self._core = Core(
             project=project,
             base_url=base_url,
@@ -149,6 +154,8 @@ class CDFClient:
             transport=transport,
             verify=verify,
         )
+        from cdf_client._loop import LoopThread  # noqa: PLC0415 (see the module docstring)
+
         self._loop = LoopThread()
         self.files = FilesAPI(self._async.files, self._loop)
         self.assets = AssetsAPI(self._async.assets, self._loop)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from cdf_client._checkpoint import Checkpoint, PartitionState, Progress
-from cdf_client._partitions import Fetch, RawPage, stream_pages
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable, Iterator
@@ -20,6 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from cdf_client._loop import LoopThread
+    from cdf_client._partitions import Fetch, RawPage
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -46,6 +46,9 @@ class ListingSpec(Generic[T, D]):
     partitions: int | None
 
     def run(self) -> tuple[Progress, AsyncIterator[RawPage]]:
+        # asyncio loads with the first listing run, not with `import cdf_client` (import time).
+        from cdf_client._partitions import stream_pages  # noqa: PLC0415
+
         start = self.start
         progress = Progress(start.operation, start.fingerprint, start.partitions, start.yielded)
         remaining = None if self.limit is None else max(0, self.limit - start.yielded)

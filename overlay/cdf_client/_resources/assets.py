@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cdf_client_api.api.assets import list_assets
-from cdf_client_api.types import UNSET
-
 from cdf_client._filters import external_id_list, id_list, json_array
 from cdf_client._models import Asset
 from cdf_client._resources._common import ResumeFrom, make_listing, sync_listing
@@ -93,6 +90,10 @@ class AsyncAssetsAPI:
         # Generated defaults (includeMetadata=true, root=false) would always go out: send only what was given.
         query.setdefault("include_metadata", None)
         query.setdefault("root", None)
+        # The generated layer (attrs and its models) loads on first use: `import cdf_client` stays light.
+        from cdf_client_api.api.assets import list_assets  # noqa: PLC0415
+        from cdf_client_api.types import UNSET  # noqa: PLC0415
+
         core = self._core
 
         async def fetch(

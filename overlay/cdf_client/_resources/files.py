@@ -1,24 +1,13 @@
-"""`client.files`: filter (POST /files/list), list (GET /files), get (GET /files/{id}), retrieve (byids)."""
+"""`client.files`: filter (POST /files/list), list (GET /files), get (GET /files/{id}), retrieve (byids).
+
+The generated layer (attrs and all its models, ~40 ms) is imported by each method on first use, not
+here: `from cdf_client import CDFClient` stays within a few ms of `import httpx` (scripts/bench, scenario 5).
+"""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
-
-from cdf_client_api.api.files import filter_files, get_file, list_files, retrieve_files
-from cdf_client_api.models import (
-    DataSetExternalId,
-    DataSetInternalId,
-    FileFilterProperties,
-    FileFilterRequest,
-    FileRetrieveRequest,
-    FileSelectByExternalId,
-    FileSelectById,
-    FileSelectByInstanceId,
-)
-from cdf_client_api.models import InstanceId as InstanceIdModel
-from cdf_client_api.types import UNSET
 
 from cdf_client._errors import InvalidArgumentError, NotFoundError
 from cdf_client._filters import (
@@ -46,6 +35,7 @@ from cdf_client._validation import (
 if TYPE_CHECKING:
     import builtins
 
+    from cdf_client_api.models import FileSelectByExternalId, FileSelectById, FileSelectByInstanceId
     from cdf_client_api.wire.typed_dicts import FilesMetadata
 
     from cdf_client._core import Core
@@ -143,6 +133,10 @@ class AsyncFilesAPI:
                 msg = "geo_location"
                 raise InvalidArgumentError(msg, "must be a GeoLocationFilter")
             wire["geoLocation"] = geo_location.to_wire()
+        from cdf_client_api.api.files import filter_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.models import FileFilterProperties, FileFilterRequest  # noqa: PLC0415
+        from cdf_client_api.types import UNSET  # noqa: PLC0415
+
         properties = FileFilterProperties.from_dict(wire) if wire else UNSET
         core = self._core
 
@@ -220,6 +214,10 @@ class AsyncFilesAPI:
         for argument, ids in (("root_asset_ids", root_asset_ids), ("asset_subtree_ids", asset_subtree_ids)):
             if ids is not None:
                 query[argument] = json_array(id_list(ids, argument))
+        from cdf_client_api.api.files import list_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.models import DataSetExternalId, DataSetInternalId  # noqa: PLC0415
+        from cdf_client_api.types import UNSET  # noqa: PLC0415
+
         if data_set_ids is not None:
             query["data_set_ids"] = [
                 DataSetInternalId(id=item["id"])
@@ -273,6 +271,8 @@ class AsyncFilesAPI:
         Example: `f = client.files.get(123)`.
         """
         file_id = check_id(id, "id")
+        from cdf_client_api.api.files import get_file  # noqa: PLC0415 (see the module docstring)
+
         return File(await self._core.call(get_file.request_kwargs(file_id)))
 
     async def retrieve(
@@ -295,6 +295,8 @@ class AsyncFilesAPI:
             )
         )
         chunks = [unique[start : start + RETRIEVE_CHUNK] for start in range(0, len(unique), RETRIEVE_CHUNK)]
+        import asyncio  # noqa: PLC0415 (asyncio loads with the client, not with `import cdf_client`)
+
         results = await asyncio.gather(
             *(self._retrieve_chunk(chunk, ignore) for chunk in chunks), return_exceptions=True
         )
@@ -307,6 +309,9 @@ class AsyncFilesAPI:
         return FileList([item for result in results if isinstance(result, list) for item in result])
 
     async def _retrieve_chunk(self, chunk: builtins.list[Identifier], ignore: bool) -> builtins.list[Any]:  # noqa: FBT001
+        from cdf_client_api.api.files import retrieve_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.models import FileRetrieveRequest  # noqa: PLC0415
+
         items = [_select(identifier) for identifier in chunk]
         body = FileRetrieveRequest(items=items, ignore_unknown_ids=ignore)
         items, _ = await self._core.page(retrieve_files.request_kwargs(body=body), len(chunk))
@@ -314,6 +319,13 @@ class AsyncFilesAPI:
 
 
 def _select(identifier: Identifier) -> FileSelectById | FileSelectByExternalId | FileSelectByInstanceId:
+    from cdf_client_api.models import (  # noqa: PLC0415 (see the module docstring)
+        FileSelectByExternalId,
+        FileSelectById,
+        FileSelectByInstanceId,
+    )
+    from cdf_client_api.models import InstanceId as InstanceIdModel  # noqa: PLC0415
+
     if isinstance(identifier, InstanceId):
         model = InstanceIdModel(external_id=identifier.external_id, space=identifier.space)
         return FileSelectByInstanceId(instance_id=model)
