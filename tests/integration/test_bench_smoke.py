@@ -15,7 +15,7 @@ CLIENTS = ("floor", "generated", "overlay", "overlay-dicts", "cognite-sdk")
 @pytest.mark.network
 def test_quick_bench_measures_every_client_in_every_scenario_and_writes_the_docs(tmp_path: Path) -> None:
     docs = tmp_path / "benchmarks.md"
-    done = subprocess.run(  # noqa: S603 - our own script, fixed arguments
+    done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench"), "--quick", "--write-docs", str(docs)],
         cwd=ROOT,
         capture_output=True,
