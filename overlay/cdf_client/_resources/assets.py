@@ -90,7 +90,7 @@ class AsyncAssetsAPI:
         # Generated defaults (includeMetadata=true, root=false) would always go out: send only what was given.
         query.setdefault("include_metadata", None)
         query.setdefault("root", None)
-        # The generated layer (attrs and its models) loads on first use: `import cdf_client` stays light.
+        # The generated layer loads with the core, not with `import cdf_client` (see files.py).
         from cdf_client_api.api.assets import list_assets  # noqa: PLC0415
         from cdf_client_api.types import UNSET  # noqa: PLC0415
 

@@ -1,7 +1,8 @@
 """`client.files`: filter (POST /files/list), list (GET /files), get (GET /files/{id}), retrieve (byids).
 
-The generated layer (attrs and all its models, ~40 ms) is imported by each method on first use, not
-here: `from cdf_client import CDFClient` stays within a few ms of `import httpx` (scripts/bench, scenario 5).
+The generated layer (attrs and all its models, ~40 ms) loads with the core when a client is built
+(`cdf_client._core`), not with `import cdf_client` (scripts/bench, scenario 5): hence the methods'
+imports from it, which are lookups by the time they run.
 """
 
 from __future__ import annotations
@@ -312,13 +313,15 @@ class AsyncFilesAPI:
         from cdf_client_api.api.files import retrieve_files  # noqa: PLC0415 (see the module docstring)
         from cdf_client_api.models import FileRetrieveRequest  # noqa: PLC0415
 
-        items = [_select(identifier) for identifier in chunk]
-        body = FileRetrieveRequest(items=items, ignore_unknown_ids=ignore)
+        body = FileRetrieveRequest(items=_selects(chunk), ignore_unknown_ids=ignore)
         items, _ = await self._core.page(retrieve_files.request_kwargs(body=body), len(chunk))
         return items
 
 
-def _select(identifier: Identifier) -> FileSelectById | FileSelectByExternalId | FileSelectByInstanceId:
+def _selects(
+    identifiers: list[Identifier],
+) -> list[FileSelectById | FileSelectByExternalId | FileSelectByInstanceId]:
+    # One import per chunk: a `from ... import` per identifier cost more than building the models.
     from cdf_client_api.models import (  # noqa: PLC0415 (see the module docstring)
         FileSelectByExternalId,
         FileSelectById,
@@ -326,12 +329,16 @@ def _select(identifier: Identifier) -> FileSelectById | FileSelectByExternalId |
     )
     from cdf_client_api.models import InstanceId as InstanceIdModel  # noqa: PLC0415
 
-    if isinstance(identifier, InstanceId):
-        model = InstanceIdModel(external_id=identifier.external_id, space=identifier.space)
-        return FileSelectByInstanceId(instance_id=model)
-    if isinstance(identifier, str):
-        return FileSelectByExternalId(external_id=identifier)
-    return FileSelectById(id=identifier)
+    selects: list[FileSelectById | FileSelectByExternalId | FileSelectByInstanceId] = []
+    for identifier in identifiers:
+        if isinstance(identifier, InstanceId):
+            model = InstanceIdModel(external_id=identifier.external_id, space=identifier.space)
+            selects.append(FileSelectByInstanceId(instance_id=model))
+        elif isinstance(identifier, str):
+            selects.append(FileSelectByExternalId(external_id=identifier))
+        else:
+            selects.append(FileSelectById(id=identifier))
+    return selects
 
 
 def _merge_not_found(errors: list[NotFoundError]) -> NotFoundError:
