@@ -254,6 +254,7 @@ def write_docs(path: Path, report: str, context: dict[str, Any]) -> None:
     """Write docs/benchmarks.md: how to rerun, the machine, then the report exactly as printed."""
     now = dt.datetime.now(tz=dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     load = " ".join(context["load_before"]) or "unknown"
+    load_after = " ".join(context.get("load_after", [])) or "unknown"
     text = [
         "# Benchmarks",
         "",
@@ -270,6 +271,11 @@ def write_docs(path: Path, report: str, context: dict[str, Any]) -> None:
         "the work only (imports and client construction excluded); peak RSS includes the interpreter and",
         "imports. Every figure is also shown as a ratio to the floor (a bare httpx loop that posts the",
         "cursor and decodes pages with orjson into dicts) and to the official cognite-sdk from the same run.",
+        "Children run with bytecode caching on (`PYTHONDONTWRITEBYTECODE` removed), as an installed wheel",
+        "has its `.pyc` files; the fake freezes its generated data out of the garbage collector, so full",
+        "collections do not stall random requests. Scenario 5 times what users write,",
+        "`from cdf_client import CDFClient`; its `+ client` rows also build a client, which is where",
+        "cdf-client loads asyncio and the generated layer.",
         "",
         "- `floor`: bare httpx + orjson (asyncio + httpx.AsyncClient for partitions and byids chunks)",
         "- `generated`: `cdf_client_api` used directly (`sync_detailed`/`asyncio_detailed`, `from_dict`)",
@@ -280,7 +286,7 @@ def write_docs(path: Path, report: str, context: dict[str, Any]) -> None:
         "## Machine",
         "",
         *machine(),
-        f"- Date: {now}; load average before the run: {load}",
+        f"- Date: {now}; load average (1, 5, 15 min) before the run: {load}; after: {load_after}",
         "",
         report,
     ]
