@@ -114,7 +114,9 @@ async def stream_pages(
 ) -> AsyncIterator[RawPage]:
     """Yield the pages of every unfinished partition as they arrive, until all end or `remaining` is used."""
     count = partitions or 1
-    queue: asyncio.Queue[RawPage | BaseException | int] = asyncio.Queue(maxsize=count)
+    # One waiting page: each chain also holds the page it is trying to put, so at most count + 1
+    # decoded pages wait for the consumer (a larger buffer only raised peak memory and GC work).
+    queue: asyncio.Queue[RawPage | BaseException | int] = asyncio.Queue(maxsize=1)
     quota = _Quota(remaining)
     tasks = [
         asyncio.create_task(
