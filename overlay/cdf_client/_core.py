@@ -8,11 +8,6 @@ from typing import Any
 import httpx
 import orjson
 
-# The generated operations every request goes through. They (attrs and all the models, ~40 ms) load
-# here, when the first client is built: neither `import cdf_client` nor a client's first call pays.
-from cdf_client_api.api.assets import list_assets  # noqa: F401
-from cdf_client_api.api.files import filter_files, get_file, list_files, retrieve_files  # noqa: F401
-
 from cdf_client._auth import BearerAuth, ClientCredentials, TokenSource
 from cdf_client._concurrency import AdaptiveLimiter
 from cdf_client._config import api_root, default_headers
@@ -20,6 +15,11 @@ from cdf_client._errors import InvalidArgumentError
 from cdf_client._response import decode_object, decode_page, transport_error
 from cdf_client._transport import RetryPolicy, RetryTransport
 from cdf_client._validation import check_int_range
+
+# The generated operations every request goes through. They (attrs and all the models, ~40 ms) load
+# here, when the first client is built: neither `import cdf_client` nor a client's first call pays.
+from cdf_client_api.api.assets import list_assets  # noqa: F401
+from cdf_client_api.api.files import filter_files, get_file, list_files, retrieve_files  # noqa: F401
 
 HttpClient = httpx.AsyncClient | httpx.Client
 Transport = httpx.AsyncBaseTransport | httpx.BaseTransport

@@ -15,6 +15,7 @@ from cdf_client._identifiers import InstanceId
 
 if TYPE_CHECKING:
     import pandas as pd
+
     from cdf_client_api.wire.typed_dicts import Asset as AssetWire
     from cdf_client_api.wire.typed_dicts import FilesMetadata as FileWire
 

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any, NotRequired, get_origin, get_type_hints
 import httpx
 import pytest
 from _openapi import ROOT, Operation, Parameter, Spec, snake
+from pydantic import ValidationError
+
 from cdf_client_api import Client, models
 from cdf_client_api.wire import models as wire_models
 from cdf_client_api.wire import typed_dicts
-from pydantic import ValidationError
 
 if TYPE_CHECKING:
     from types import ModuleType

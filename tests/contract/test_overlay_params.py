@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from cdf_client import AssetsAPI, AsyncAssetsAPI, AsyncFilesAPI, FilesAPI
 
 SPEC = yaml.safe_load((Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml").read_text())

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+
 from cdf_client._cli import main
 
 

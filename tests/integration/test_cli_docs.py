@@ -5,6 +5,7 @@ import shlex
 from pathlib import Path
 
 import pytest
+
 from cdf_client._cli import main
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "cli.md"

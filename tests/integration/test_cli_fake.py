@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import orjson
 import pytest
+
 from cdf_client._cli import main
 from cdf_client._cli._connect import demo_fake
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+
 from cdf_client.testing import FakeCDF
 
 pytestmark = pytest.mark.network

@@ -1,6 +1,7 @@
 """client.assets against the fake CDF: every query parameter on the wire, paging, partitions."""
 
 import pytest
+
 from cdf_client import Asset, CDFClient, InvalidArgumentError
 from cdf_client.testing import FakeCDF
 

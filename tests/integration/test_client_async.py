@@ -3,6 +3,7 @@
 import asyncio
 
 import pytest
+
 from cdf_client import AsyncCDFClient, InvalidArgumentError, NotFoundError
 from cdf_client.testing import FakeCDF
 

@@ -1,6 +1,7 @@
 """Authentication over loopback: OAuth2 client credentials against the fake's token endpoint."""
 
 import pytest
+
 from cdf_client import AuthenticationError, CDFClient, ClientCredentials
 from cdf_client.testing import FakeCDF
 

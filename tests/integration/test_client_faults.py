@@ -1,6 +1,7 @@
 """Retries against the fake CDF's injected faults: 429/5xx, non-JSON bodies, dropped connections."""
 
 import pytest
+
 from cdf_client import CDFClient, CDFConnectionError, RateLimitError, ServerError
 from cdf_client.testing import FakeCDF, Faults
 

@@ -6,6 +6,7 @@ import math
 import httpx
 import orjson
 import pytest
+
 from cdf_client import (
     AuthenticationError,
     BadRequestError,

@@ -4,6 +4,7 @@ import warnings
 from collections.abc import Iterator
 
 import pytest
+
 from cdf_client.testing import FakeCDF
 
 cognite = pytest.importorskip("cognite.client")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from cdf_client.testing import FakeCDF
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -17,6 +16,8 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+
+from cdf_client.testing import FakeCDF
 
 SPEC = Path(__file__).parents[2] / "spec" / "openapi.yaml"
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from importlib import metadata, resources
 
+import pytest
+
 import cdf_client
 import cdf_client_api
-import pytest
 
 DIST = metadata.distribution("cdf-client")
 

@@ -13,6 +13,9 @@ import itertools
 
 import pytest
 from _reliability import scale
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from cdf_client import (
     CDFClient,
     GeoLocationFilter,
@@ -24,8 +27,6 @@ from cdf_client import (
     TimeRange,
 )
 from cdf_client.testing import FakeCDF
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 EXAMPLES = scale(300, 3_000)
 SETTINGS = settings(

@@ -7,6 +7,7 @@ import concurrent.futures
 
 import pytest
 from _reliability import HANG_GUARD_S, core_of, fast_backoff, scale, server_counts
+
 from cdf_client import AsyncCDFClient, CDFClient, CDFTimeoutError, ServerError
 from cdf_client.testing import FakeCDF, Faults
 

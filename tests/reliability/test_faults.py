@@ -12,6 +12,7 @@ import random
 import httpx
 import pytest
 from _reliability import HANG_GUARD_S, SOAK, fast_backoff, scale, server_counts
+
 from cdf_client import AsyncCDFClient, CDFClient
 from cdf_client.testing import FakeCDF, Faults
 

@@ -10,6 +10,7 @@ import json
 
 import pytest
 from _reliability import HANG_GUARD_S, RecordingServer, fast_backoff, reply
+
 from cdf_client import (
     APIError,
     AsyncCDFClient,

@@ -10,6 +10,7 @@ import random
 
 import pytest
 from _reliability import HANG_GUARD_S, fast_backoff, scale, server_counts
+
 from cdf_client import AsyncCDFClient, CDFClient, Checkpoint, ServerError
 from cdf_client.testing import FakeCDF, Faults
 

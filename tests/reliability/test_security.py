@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from _reliability import HANG_GUARD_S, RecordingServer, core_of, fast_backoff, reply
+
 from cdf_client import (
     APIError,
     AsyncCDFClient,

@@ -8,6 +8,7 @@ import random
 
 import pytest
 from _reliability import HANG_GUARD_S, fast_backoff, scale, server_counts
+
 from cdf_client import AsyncCDFClient, CDFClient, NotFoundError
 from cdf_client.testing import FakeCDF, Faults
 

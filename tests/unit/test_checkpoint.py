@@ -1,4 +1,5 @@
 import pytest
+
 from cdf_client import Checkpoint, CheckpointMismatchError, InvalidArgumentError, PartitionState
 from cdf_client._checkpoint import Progress, check_matches, coerce
 

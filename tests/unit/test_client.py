@@ -1,6 +1,7 @@
 import threading
 
 import pytest
+
 from cdf_client import AsyncCDFClient, CDFClient, ClientCredentials, InvalidArgumentError
 from cdf_client.testing import FakeCDF
 

@@ -1,6 +1,7 @@
 import asyncio
 
 import pytest
+
 from cdf_client._concurrency import AdaptiveLimiter
 
 pytestmark = pytest.mark.anyio

@@ -1,8 +1,9 @@
 import pickle
 
-import cdf_client
 import httpx
 import pytest
+
+import cdf_client
 from cdf_client import (
     APIError,
     AuthenticationError,

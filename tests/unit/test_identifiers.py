@@ -1,4 +1,5 @@
 import pytest
+
 from cdf_client import InstanceId, InvalidArgumentError
 from cdf_client._identifiers import check_identifier, from_wire, to_wire
 

@@ -5,6 +5,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
+
 from cdf_client import CDFClient
 from cdf_client._pandas import PandasNotInstalledError, to_dataframe
 from cdf_client.testing import FakeCDF

@@ -1,7 +1,8 @@
 import inspect
 
-import cdf_client
 import pytest
+
+import cdf_client
 from cdf_client import AssetsAPI, AsyncAssetsAPI, AsyncFilesAPI, FilesAPI
 
 

@@ -1,5 +1,6 @@
 import httpx
 import pytest
+
 from cdf_client._concurrency import AdaptiveLimiter
 from cdf_client._transport import RetryPolicy, RetryTransport, retry_after_seconds
 

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+
 from cdf_client import InvalidArgumentError, TimeRange
 from cdf_client._validation import check_limit, check_list, check_partitions, to_epoch_ms, to_time_range
 

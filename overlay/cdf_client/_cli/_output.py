@@ -12,13 +12,13 @@ import sys
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
 
 import orjson
-from cdf_client_api.wire.typed_dicts import Asset, FilesMetadata
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from cdf_client._pandas import TIMESTAMP_FIELDS, ordered_fields, snake_case
+from cdf_client_api.wire.typed_dicts import Asset, FilesMetadata
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -12,11 +12,10 @@ from cdf_client._validation import MAX_PAGE_SIZE, Timestamp, check_bool, check_s
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from cdf_client_api.wire.typed_dicts import Asset as AssetWire
-
     from cdf_client._core import Core
     from cdf_client._listing import AsyncListing
     from cdf_client._loop import LoopThread
+    from cdf_client_api.wire.typed_dicts import Asset as AssetWire
 
 MAX_ASSET_NAME = 140
 

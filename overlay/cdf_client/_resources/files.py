@@ -36,12 +36,11 @@ from cdf_client._validation import (
 if TYPE_CHECKING:
     import builtins
 
-    from cdf_client_api.models import FileSelectByExternalId, FileSelectById, FileSelectByInstanceId
-    from cdf_client_api.wire.typed_dicts import FilesMetadata
-
     from cdf_client._core import Core
     from cdf_client._listing import AsyncListing
     from cdf_client._loop import LoopThread
+    from cdf_client_api.models import FileSelectByExternalId, FileSelectById, FileSelectByInstanceId
+    from cdf_client_api.wire.typed_dicts import FilesMetadata
 
 RETRIEVE_CHUNK = 1000
 

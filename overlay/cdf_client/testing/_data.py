@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pydantic
-from cdf_client_api.wire import models
 
 from cdf_client.testing._validation import wire_keys
+from cdf_client_api.wire import models
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

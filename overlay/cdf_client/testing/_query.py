@@ -8,11 +8,11 @@ from typing import Any
 
 import orjson
 import pydantic
-from cdf_client_api.wire import models
 
 from cdf_client.testing._http import bad_request
 from cdf_client.testing._paging import DEFAULT_LIMIT, check_limit, parse_partition, query_digest
 from cdf_client.testing._validation import check_adapter, check_unique, validate
+from cdf_client_api.wire import models
 
 _INT = re.compile(r"^-?[0-9]+$")
 _IDS = pydantic.TypeAdapter(models.AssetIds)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from cdf_client_api.wire import models
-
 from cdf_client.testing._http import APIError, Response, bad_request
 from cdf_client.testing._validation import validate
+from cdf_client_api.wire import models
 
 if TYPE_CHECKING:
     from cdf_client.testing._store import Store

@@ -7,7 +7,6 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from cdf_client_api.wire import models
 
 from cdf_client.testing import _query
 from cdf_client.testing._filters import asset_check, file_check
@@ -23,6 +22,7 @@ from cdf_client.testing._paging import (
 )
 from cdf_client.testing._retrieve import get, retrieve
 from cdf_client.testing._validation import check_unique, validate
+from cdf_client_api.wire import models
 
 if TYPE_CHECKING:
     from cdf_client.testing._store import Store

@@ -6,9 +6,9 @@ import difflib
 from typing import Any
 
 import pydantic
-from cdf_client_api.wire import models
 
 from cdf_client.testing._http import bad_request
+from cdf_client_api.wire import models
 
 
 def wire_keys(model: type[pydantic.BaseModel]) -> set[str]:

@@ -2,8 +2,9 @@ import csv
 import io
 
 import orjson
-from cdf_client._cli._output import CsvWriter, JsonLinesWriter, TableWriter, cell, format_time
 from rich.console import Console
+
+from cdf_client._cli._output import CsvWriter, JsonLinesWriter, TableWriter, cell, format_time
 
 ITEM = {
     "id": 7,

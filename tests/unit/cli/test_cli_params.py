@@ -1,6 +1,7 @@
 from argparse import ArgumentTypeError
 
 import pytest
+
 from cdf_client import InstanceId
 from cdf_client._cli._params import (
     GEO_SHAPE,

@@ -2,6 +2,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+
 from cdf_client.testing import FakeCDF
 
 

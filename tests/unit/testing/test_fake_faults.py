@@ -5,6 +5,7 @@ import threading
 import anyio
 import httpx
 import pytest
+
 from cdf_client.testing import FakeCDF, Faults
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from cdf_client.testing import FakeCDF
 
 Item = dict[str, Any]

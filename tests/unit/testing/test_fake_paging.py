@@ -2,6 +2,7 @@
 
 import httpx
 import pytest
+
 from cdf_client.testing import FakeCDF
 
 

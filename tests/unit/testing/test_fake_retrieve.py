@@ -1,6 +1,7 @@
 """POST /files/byids and GET /files/{id}: CDF's recorded order of checks, messages and envelopes."""
 
 import pytest
+
 from cdf_client.testing import FakeCDF
 
 FILES = [

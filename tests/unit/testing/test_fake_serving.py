@@ -5,6 +5,7 @@ import sys
 
 import httpx
 import pytest
+
 from cdf_client.testing import FakeCDF
 
 pytestmark = pytest.mark.network

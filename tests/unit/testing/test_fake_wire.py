@@ -5,6 +5,7 @@ import gzip
 import httpx
 import orjson
 import pytest
+
 from cdf_client.testing import FakeCDF, RecordedRequest
 
 

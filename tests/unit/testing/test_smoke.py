@@ -2,6 +2,7 @@
 
 import anyio
 import httpx
+
 from cdf_client.testing import FakeCDF
 
 
