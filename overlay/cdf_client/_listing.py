@@ -114,7 +114,9 @@ class AsyncListing(Generic[T, D]):
         return [item async for item in self]
 
     def dicts(self) -> AsyncListing[D, D]:
-        """Return the same listing yielding the wire dicts (camelCase, as CDF sent them): the fastest path.
+        """Return a new listing of the same query yielding the wire dicts (camelCase, as CDF sent them).
+
+        The fastest path. It keeps its own progress: take `checkpoint` from the listing you iterate.
 
         Example: `async for d in client.files.filter().dicts(): print(d["id"], d.get("mimeType"))`.
         """
@@ -187,7 +189,9 @@ class Listing(Generic[T, D]):
         return list(self)
 
     def dicts(self) -> Listing[D, D]:
-        """Return the same listing yielding the wire dicts (camelCase, as CDF sent them): the fastest path.
+        """Return a new listing of the same query yielding the wire dicts (camelCase, as CDF sent them).
+
+        The fastest path. It keeps its own progress: take `checkpoint` from the listing you iterate.
 
         Example: `for d in client.files.filter().dicts(): print(d["id"], d.get("mimeType"))`.
         """
