@@ -47,10 +47,10 @@ class RecordedRequest:
 class FakeCDF:
     """A spec-faithful, in-memory CDF serving the five files and assets endpoints, for tests and benchmarks.
 
-    Served over loopback with 100,000 generated files, it delivered about 100 pages of 1,000 files per
-    second to one client in another process (gzip; measured with `python -m cdf_client.testing serve
-    --files 100000 --measure` on a shared 2-vCPU machine; see docs/testing.md). Building a page takes
-    about 0.2 ms in the server core, so benchmark clients, not the fake, dominate.
+    Served over loopback with 100,000 generated files, it delivered 126-154 pages of 1,000 files per
+    second with gzip (193-230 without) to one client in another process, measured with
+    `python -m cdf_client.testing serve --files 100000 --measure` on a shared 2-vCPU machine (see
+    docs/testing.md): decoding a page costs a benchmark client more than serving it costs the fake.
 
     Example:
         fake = FakeCDF(files=[{"id": 1, "name": "a.pdf", "mimeType": "application/pdf"}])
