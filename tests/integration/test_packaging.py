@@ -30,7 +30,7 @@ def test_extras_are_declared():
 def test_runtime_dependencies_are_ranges_not_pins():
     requirements = [r for r in DIST.requires or [] if "extra ==" not in r]
     names = {re.split(r"[ <>=!~;\[]", r, maxsplit=1)[0].lower() for r in requirements}
-    assert names == {"httpx", "attrs", "orjson", "typing-extensions"}
+    assert names == {"httpx", "attrs", "orjson", "typing-extensions", "sniffio"}
     assert not [r for r in requirements if "==" in r]
 
 
