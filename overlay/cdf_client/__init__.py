@@ -6,9 +6,12 @@ with CDFClient(project="demo", cluster="westeurope-1", token="...") as client:
         print(f.id, f.name)
 """
 
+from cdf_client._async._assets import AsyncAssetsAPI
+from cdf_client._async._client import AsyncCDFClient
+from cdf_client._async._files import AsyncFilesAPI
+from cdf_client._async._listing import AsyncListing
 from cdf_client._auth import ClientCredentials
 from cdf_client._checkpoint import Checkpoint, PartitionState
-from cdf_client._client import AsyncCDFClient, CDFClient
 from cdf_client._errors import (
     APIError,
     AuthenticationError,
@@ -17,6 +20,7 @@ from cdf_client._errors import (
     CDFError,
     CDFTimeoutError,
     CheckpointMismatchError,
+    ClientClosedError,
     ConflictError,
     CursorLoopError,
     InvalidArgumentError,
@@ -27,11 +31,13 @@ from cdf_client._errors import (
 )
 from cdf_client._filters import GeoLocationFilter, LabelFilter
 from cdf_client._identifiers import Identifier, InstanceId
-from cdf_client._listing import AsyncListing, Listing, Page
+from cdf_client._listing import Page
 from cdf_client._models import Asset, File, FileList, GeoLocation, GeoShape, Label
 from cdf_client._pandas import PandasNotInstalledError
-from cdf_client._resources.assets import AssetsAPI, AsyncAssetsAPI
-from cdf_client._resources.files import AsyncFilesAPI, FilesAPI
+from cdf_client._sync._assets import AssetsAPI
+from cdf_client._sync._client import CDFClient
+from cdf_client._sync._files import FilesAPI
+from cdf_client._sync._listing import Listing
 from cdf_client._validation import TimeRange
 from cdf_client._version import __version__
 
@@ -51,6 +57,7 @@ __all__ = [
     "CDFTimeoutError",
     "Checkpoint",
     "CheckpointMismatchError",
+    "ClientClosedError",
     "ClientCredentials",
     "ConflictError",
     "CursorLoopError",

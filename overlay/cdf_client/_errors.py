@@ -14,6 +14,7 @@ CDFError                        base of everything below
 ├── CDFConnectionError          the request never got an answer (also a builtin ConnectionError)
 │   └── CDFTimeoutError         ... because it timed out (also a builtin TimeoutError)
 ├── CursorLoopError             the server handed back a cursor it had already given: stopped, not looped
+├── ClientClosedError           the client was closed (before or during the call)
 ├── PandasNotInstalledError     `.to_pandas()` without the pandas extra (also a builtin ImportError)
 └── InvalidArgumentError        bad input, raised before any request (also a builtin ValueError)
     └── CheckpointMismatchError a checkpoint resumed against a different query
@@ -155,6 +156,13 @@ class CDFTimeoutError(CDFConnectionError, TimeoutError):
 
 class CursorLoopError(CDFError):
     """The server returned a cursor that this listing had already followed."""
+
+
+class ClientClosedError(CDFError):
+    """The client was closed: by `close()`/`aclose()` (from any thread or task) before or during the call."""
+
+    def __init__(self, message: str = "the client is closed: build a new one to send more requests") -> None:
+        super().__init__(message)
 
 
 class InvalidArgumentError(CDFError, ValueError):

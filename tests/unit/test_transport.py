@@ -1,8 +1,9 @@
 import httpx
 import pytest
 
-from cdf_client._concurrency import AdaptiveLimiter
-from cdf_client._transport import RetryPolicy, RetryTransport, retry_after_seconds
+from cdf_client._async._transport import AsyncRetryTransport as RetryTransport
+from cdf_client._budget import Budget
+from cdf_client._retry import RetryPolicy, retry_after_seconds
 
 pytestmark = pytest.mark.anyio
 
@@ -30,13 +31,14 @@ def _transport(script, **policy):
         sleeps.append(seconds)
 
     retry_policy = RetryPolicy(sleep=sleep, random=lambda: 1.0, **policy)
-    limiter = AdaptiveLimiter(4)
+    limiter = Budget(4)
     return RetryTransport(httpx.MockTransport(script), retry_policy, limiter), sleeps, limiter
 
 
 async def _get(transport):
-    async with httpx.AsyncClient(transport=transport) as client:
-        return await client.get("https://cdf.test/files")
+    # Not closed: closing a client closes its transport for good, and some tests send several times.
+    client = httpx.AsyncClient(transport=transport)
+    return await client.get("https://cdf.test/files")
 
 
 async def test_retries_429_and_5xx_with_exponential_backoff_until_success():

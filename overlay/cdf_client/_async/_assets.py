@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from cdf_client._async._listing import AsyncListing
 from cdf_client._filters import external_id_list, id_list, json_array
 from cdf_client._models import Asset
-from cdf_client._resources._common import ResumeFrom, make_listing, sync_listing
+from cdf_client._resources._common import ResumeFrom, make_spec
 from cdf_client._validation import MAX_PAGE_SIZE, Timestamp, check_bool, check_str, to_epoch_ms
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from cdf_client._core import Core
-    from cdf_client._listing import AsyncListing
-    from cdf_client._loop import LoopThread
+    from cdf_client._async._core import AsyncCore
     from cdf_client_api.wire.typed_dicts import Asset as AssetWire
 
 MAX_ASSET_NAME = 140
@@ -23,7 +22,7 @@ MAX_ASSET_NAME = 140
 class AsyncAssetsAPI:
     """Assets: `client.assets` of an `AsyncCDFClient`."""
 
-    def __init__(self, core: Core) -> None:
+    def __init__(self, core: AsyncCore) -> None:
         self._core = core
 
     def list(  # noqa: C901 (one keyword and one branch per query parameter)
@@ -106,23 +105,15 @@ class AsyncAssetsAPI:
             )
             return await core.page(kwargs, limit)
 
-        return make_listing(
-            operation="assets.list",
-            query=list_assets.request_kwargs(limit=UNSET, **query)["params"],
-            fetch=fetch,
-            convert=Asset,
-            limit=limit,
-            page_size=page_size,
-            partitions=partitions,
-            resume_from=resume_from,
+        return AsyncListing(
+            make_spec(
+                operation="assets.list",
+                query=list_assets.request_kwargs(limit=UNSET, **query)["params"],
+                fetch=fetch,
+                convert=Asset,
+                limit=limit,
+                page_size=page_size,
+                partitions=partitions,
+                resume_from=resume_from,
+            )
         )
-
-
-class AssetsAPI:
-    """Assets: `client.assets` of a `CDFClient`. Same methods and arguments as `AsyncAssetsAPI`."""
-
-    def __init__(self, async_assets: AsyncAssetsAPI, loop: LoopThread) -> None:
-        self._async = async_assets
-        self._loop = loop
-
-    list = sync_listing(AsyncAssetsAPI.list)

@@ -1,0 +1,119 @@
+"""`AsyncCDFClient`, the entry point (and, generated from it, `CDFClient`).
+
+The core (the retry transport, the generated operations, the concurrency primitives) is imported when
+the first client is built, not by `import cdf_client`: importing for the types and errors alone stays
+close to `import httpx`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self
+
+from cdf_client._async._assets import AsyncAssetsAPI
+from cdf_client._async._files import AsyncFilesAPI
+from cdf_client._config import read_env
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from types import TracebackType
+
+    import httpx
+
+    from cdf_client._auth import ClientCredentials
+
+DEFAULT_MAX_RETRIES = 10
+# CDF recommends at most 10 partitions; 10 lets them (or 10 byids chunks of 1000) all fly at once.
+DEFAULT_MAX_CONCURRENCY = 10
+
+
+class AsyncCDFClient:
+    """A client for one CDF project; safe to share between the tasks of one event loop.
+
+    Example:
+        async with AsyncCDFClient(project="demo", cluster="westeurope-1", token=token) as client:
+            async for f in client.files.filter(uploaded=True): ...
+
+    Give `base_url` or `cluster`; `token` (a str or a callable returning one) or `credentials`
+    (`ClientCredentials`). `max_concurrency` caps requests in flight (shared by partitions and byids
+    chunks, and lowered automatically while CDF answers 429). `http_client` (an `httpx.AsyncClient`) or
+    `transport` (an `httpx.AsyncBaseTransport`, e.g. `FakeCDF.transport()`) inject your own; retries
+    and the budget still apply. After `aclose()`, every call raises `ClientClosedError`.
+
+    """
+
+    files: AsyncFilesAPI
+    assets: AsyncAssetsAPI
+
+    def __init__(
+        self,
+        *,
+        project: str,
+        base_url: str | None = None,
+        cluster: str | None = None,
+        token: str | Callable[[], str] | None = None,
+        credentials: ClientCredentials | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        app_name: str | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        verify: bool = True,
+    ) -> None:
+        from cdf_client._async._core import AsyncCore  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._settings import settings  # noqa: PLC0415
+
+        self._core = AsyncCore(
+            settings(
+                project=project,
+                base_url=base_url,
+                cluster=cluster,
+                token=token,
+                credentials=credentials,
+                timeout=timeout,
+                max_retries=max_retries,
+                max_concurrency=max_concurrency,
+                app_name=app_name,
+                http_client=http_client,
+                transport=transport,
+                verify=verify,
+            )
+        )
+        self.files = AsyncFilesAPI(self._core)
+        self.assets = AsyncAssetsAPI(self._core)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Self:
+        """Build a client from `CDF_PROJECT`, `CDF_CLUSTER`/`CDF_BASE_URL`, `CDF_TOKEN`/`CDF_CLIENT_*`.
+
+        Example: `client = AsyncCDFClient.from_env(app_name="nightly-export")`.
+        """
+        return cls(**{**read_env(environ).kwargs(), **overrides})
+
+    @property
+    def project(self) -> str:
+        """The CDF project this client talks to."""
+        return self._core.project
+
+    @property
+    def base_url(self) -> str:
+        """The project's API root, `https://.../api/v1/projects/{project}`."""
+        return self._core.root
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(project={self.project!r}, base_url={self.base_url!r})"
+
+    async def aclose(self) -> None:
+        """Close the connections (also done by `async with`); calls in flight and later fail.
+
+        They raise `ClientClosedError`, whichever thread or task closes the client.
+        """
+        await self._core.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

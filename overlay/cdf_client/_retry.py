@@ -1,0 +1,71 @@
+"""What is retried and how long to wait: the rules the one retry layer (`_async/_transport.py`) applies."""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import orjson
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Transport failures worth another attempt: all five operations are reads, so resending is safe.
+RETRY_EXCEPTIONS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+@dataclass
+class RetryPolicy:
+    """How often and how long to retry; `sleep`, `clock` and `random` are seams for tests.
+
+    `sleep` is None for the real thing (a sleep that a close interrupts); a test may set a function
+    of the client's kind (a coroutine function for `AsyncCDFClient`, a plain one for `CDFClient`).
+    """
+
+    max_retries: int = 10
+    deadline: float | None = 300.0
+    backoff_base: float = 0.5
+    backoff_cap: float = 60.0
+    sleep: Callable[[float], Any] | None = None
+    clock: Callable[[], float] = time.monotonic
+    random: Callable[[], float] = field(default=random.random)
+
+    def backoff(self, attempt: int) -> float:
+        """Full-jitter exponential backoff: uniform in [0, min(cap, base * 2^attempt)]."""
+        return self.random() * min(self.backoff_cap, self.backoff_base * 2.0**attempt)
+
+
+def retry_after_seconds(value: str | None, now: Callable[[], float] = time.time) -> float | None:
+    """Seconds to wait from a `Retry-After` header (delta seconds or an HTTP date), if it has one."""
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - now())
+
+
+def retryable(response: httpx.Response) -> bool:
+    """Whether CDF's answer asks for another attempt: a retry status or the auto-retryable marks."""
+    if response.status_code in RETRY_STATUSES:
+        return True
+    if response.headers.get("cdf-is-auto-retryable", "").lower() == "true":
+        return True
+    if response.is_success or not response.content.startswith(b"{"):
+        return False
+    try:
+        body = orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        return False
+    error = body.get("error") if isinstance(body, dict) else None
+    return isinstance(error, dict) and error.get("isAutoRetryable") is True

@@ -1,0 +1,77 @@
+"""A client's constructor arguments, checked once and shared by `CDFClient` and `AsyncCDFClient`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from cdf_client._auth import ClientCredentials, TokenSource
+from cdf_client._budget import Budget
+from cdf_client._config import api_root, default_headers
+from cdf_client._errors import InvalidArgumentError
+from cdf_client._retry import RetryPolicy
+from cdf_client._validation import check_int_range
+
+if TYPE_CHECKING:
+    import httpx
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a core needs, validated (internal)."""
+
+    project: str
+    root: str
+    token_source: TokenSource
+    headers: dict[str, str]
+    timeout: float | httpx.Timeout | None
+    policy: RetryPolicy
+    budget: Budget
+    http_client: Any
+    transport: Any
+    verify: Any
+
+
+def settings(
+    *,
+    project: str,
+    base_url: str | None,
+    cluster: str | None,
+    token: Any,
+    credentials: ClientCredentials | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int,
+    max_concurrency: int,
+    app_name: str | None,
+    http_client: Any,
+    transport: Any,
+    verify: Any,
+) -> Settings:
+    """Check a client's constructor arguments before anything is built; raise `InvalidArgumentError`."""
+    root = api_root(project=project, base_url=base_url, cluster=cluster)
+    source: TokenSource
+    if (token is None) == (credentials is None):
+        msg = "token"
+        raise InvalidArgumentError(msg, "give exactly one of token and credentials")
+    if credentials is not None:
+        if not isinstance(credentials, ClientCredentials):
+            msg = "credentials"
+            raise InvalidArgumentError(msg, "must be a ClientCredentials")
+        source = credentials
+    elif (isinstance(token, str) and token) or callable(token):
+        source = token
+    else:
+        msg = "token"
+        raise InvalidArgumentError(msg, "must be a non-empty str or a callable returning one")
+    return Settings(
+        project=project,
+        root=root,
+        token_source=source,
+        headers=default_headers(app_name),
+        timeout=timeout,
+        policy=RetryPolicy(max_retries=check_int_range(max_retries, "max_retries", 0, 100)),
+        budget=Budget(check_int_range(max_concurrency, "max_concurrency", 1, 100)),
+        http_client=http_client,
+        transport=transport,
+        verify=verify,
+    )
