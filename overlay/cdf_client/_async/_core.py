@@ -46,13 +46,13 @@ def _inner_transport(settings: Settings) -> httpx.AsyncBaseTransport:
     if http_client is not None:
         if not isinstance(http_client, httpx.AsyncClient):
             msg = "http_client"
-            raise InvalidArgumentError(msg, f"must be an {httpx.AsyncClient.__qualname__} for this client")
+            raise InvalidArgumentError(msg, f"must be an httpx.{httpx.AsyncClient.__name__} for this client")
         return _ClientTransport(http_client)
     if transport is not None:
         if not isinstance(transport, httpx.AsyncBaseTransport):
             msg = "transport"
             raise InvalidArgumentError(
-                msg, f"must be an {httpx.AsyncBaseTransport.__qualname__} for this client"
+                msg, f"must be an httpx.{httpx.AsyncBaseTransport.__name__} for this client"
             )
         return transport
     own = httpx.AsyncHTTPTransport(

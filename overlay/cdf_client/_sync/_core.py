@@ -47,12 +47,14 @@ def _inner_transport(settings: Settings) -> httpx.BaseTransport:
     if http_client is not None:
         if not isinstance(http_client, httpx.Client):
             msg = "http_client"
-            raise InvalidArgumentError(msg, f"must be an {httpx.Client.__qualname__} for this client")
+            raise InvalidArgumentError(msg, f"must be an httpx.{httpx.Client.__name__} for this client")
         return _ClientTransport(http_client)
     if transport is not None:
         if not isinstance(transport, httpx.BaseTransport):
             msg = "transport"
-            raise InvalidArgumentError(msg, f"must be an {httpx.BaseTransport.__qualname__} for this client")
+            raise InvalidArgumentError(
+                msg, f"must be an httpx.{httpx.BaseTransport.__name__} for this client"
+            )
         return transport
     own = httpx.HTTPTransport(verify=settings.verify, limits=httpx.Limits(max_connections=MAX_CONNECTIONS))
     shutdown_on_close(own)
