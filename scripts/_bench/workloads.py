@@ -210,6 +210,25 @@ def overlay_dicts(spec: Spec) -> Work:
     return lambda: tally(f["id"] for f in client.files.filter(partitions=spec["partitions"]).dicts())
 
 
+def overlay_async(spec: Spec) -> Work:
+    """Use `AsyncCDFClient`: `async for` over the listing, `await files.retrieve(ids)`."""
+    from cdf_client import AsyncCDFClient
+
+    async def run() -> Tally:
+        async with AsyncCDFClient(
+            project=spec["project"], base_url=spec["base_url"], token=spec["token"]
+        ) as client:
+            if spec["op"] == "retrieve":
+                return tally(f.id for f in await client.files.retrieve(spec["ids"]))
+            count = total = 0
+            async for f in client.files.filter(partitions=spec["partitions"]):
+                count += 1
+                total += f.id
+            return count, total
+
+    return lambda: asyncio.run(run())
+
+
 # --- the official cognite-sdk
 
 
@@ -243,6 +262,7 @@ CLIENTS: dict[str, Callable[[Spec], Work]] = {
     "generated": generated,
     "overlay": overlay,
     "overlay-dicts": overlay_dicts,
+    "overlay-async": overlay_async,
     "cognite-sdk": cognite_sdk,
 }
 
