@@ -11,6 +11,7 @@ from cdf_client._async._client import AsyncCDFClient
 from cdf_client._async._files import AsyncFilesAPI
 from cdf_client._async._listing import AsyncListing
 from cdf_client._auth import ClientCredentials
+from cdf_client._budget import Budget
 from cdf_client._checkpoint import Checkpoint, PartitionState
 from cdf_client._errors import (
     APIError,
@@ -51,6 +52,7 @@ __all__ = [
     "AsyncListing",
     "AuthenticationError",
     "BadRequestError",
+    "Budget",
     "CDFClient",
     "CDFConnectionError",
     "CDFError",
