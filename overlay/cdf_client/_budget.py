@@ -6,12 +6,14 @@ budget limits both, together, for every request a client sends (retries included
 
 - concurrency, AIMD like TCP congestion control: a 429 halves the requests allowed in flight, every
   success adds back a fraction of one, up to `max_concurrency`;
-- rate: unknown (not paced) until the first 429. Then the budget pauses new requests, sets the rate
-  just under what the server accepted in the last second, and spaces request starts by it. Each
-  further 429 lowers the rate by a quarter (once per second, so one burst of refusals counts once);
-  every few seconds without one it probes a little higher. `Retry-After`, when sent, pauses every
-  request of the budget that long. `max_requests_per_second` is a known rate: paced from the first
-  request, never exceeded by probing.
+- rate: unknown (not paced) until the first 429. Then the budget sets the rate under what the
+  server accepted in the last second and spaces request starts by it. Each further 429 lowers the
+  rate by a quarter (once per second: one burst of refusals is one signal); every few seconds
+  without one it probes a little higher. `max_requests_per_second` is a known rate: paced from the
+  first request, never exceeded by probing;
+- debt: every 429 also pushes the next start back by two request intervals, one for the refused
+  request (CDF charges it) and one for the request that follows, so the server's bucket refills
+  instead of being drained by refusals. `Retry-After`, when sent, pauses every start that long.
 
 The state is guarded by a plain lock never held while waiting, so one budget can serve sync clients
 (threads) and async clients (event loops) at once, and several clients of one identity can share
@@ -37,8 +39,11 @@ if TYPE_CHECKING:
 # The longest a parked request sleeps before it looks again (at the clock, and at whether its client
 # was closed): how late a close is noticed at worst, not a polling rate (wake-ups are pushed).
 WAIT_SLICE_S = 0.05
-# The rate learned at a 429: this share of what the server accepted in the second before it.
-LEARN_FACTOR = 0.85
+# The rate learned at a 429: this share of what the server accepted in the second before it (that
+# second includes the server's burst allowance, so the share leaves room for it).
+LEARN_FACTOR = 0.8
+# How many request intervals each 429 pushes the next start back (see the module docstring).
+DEBT_PER_REFUSAL = 2
 # Each further 429 (at most one a second) keeps this share of the rate.
 DECREASE_FACTOR = 0.75
 # After this long without a 429, the rate is raised by PROBE_FACTOR, and again after as long.
@@ -154,10 +159,10 @@ class Budget:
 
     def _throttled(self, now: float, retry_after: float | None) -> None:
         self.throttled += 1
-        self.limit = max(1.0, self.limit / 2)
         if now - self._last_decrease >= WINDOW_S:
             # One burst of refusals is one signal: the requests already in flight were sent together.
             self._last_decrease = self._last_change = now
+            self.limit = max(1.0, self.limit / 2)
             accepted = sum(1 for moment in self._accepted if moment >= now - WINDOW_S)
             if accepted and (self.rate is None or accepted < self.rate):
                 self.rate = max(MIN_RATE, LEARN_FACTOR * accepted)
@@ -167,10 +172,12 @@ class Budget:
                 self.rate = max(MIN_RATE, DECREASE_FACTOR * (self.rate or self.max_concurrency))
             if self.max_requests_per_second is not None:
                 self.rate = min(self.rate, self.max_requests_per_second)
-        # Pause every start: the server's budget is empty now, and refused requests are charged too.
+        # The server's budget is empty now, and refused requests are charged too: let it refill.
         assert self.rate is not None  # noqa: S101 (set above or earlier)
-        pause = 1 / self.rate if retry_after is None else retry_after
-        self._next_start = max(self._next_start, now + pause)
+        if retry_after is None:
+            self._next_start = max(self._next_start, now) + DEBT_PER_REFUSAL / self.rate
+        else:
+            self._next_start = max(self._next_start, now + retry_after)
 
     def _probe(self, now: float) -> None:
         if self.rate is None or now - self._last_change < PROBE_INTERVAL_S:

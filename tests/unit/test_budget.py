@@ -76,8 +76,13 @@ def test_threads_and_tasks_share_one_budget():
 
 
 async def test_throttling_halves_down_to_one_and_successes_add_back():
-    budget = Budget(max_concurrency=8)
-    for _ in range(5):
+    now = [0.0]
+    budget = Budget(max_concurrency=8, clock=lambda: now[0])
+    budget.adjust(throttled=True, succeeded=False)
+    budget.adjust(throttled=True, succeeded=False)  # the same burst of refusals: one signal
+    assert budget.allowed == 4
+    for _ in range(4):
+        now[0] += 1.0
         budget.adjust(throttled=True, succeeded=False)
     assert budget.allowed == 1
     for _ in range(200):
@@ -115,10 +120,10 @@ def test_a_429_pauses_every_start_and_sets_the_rate_just_under_what_was_accepted
         budget.adjust(throttled=False, succeeded=True)
         now[0] += 0.04
     budget.adjust(throttled=True, succeeded=False)
-    assert budget.rate == pytest.approx(0.85 * 20)
+    assert budget.rate == pytest.approx(0.8 * 20)
     assert budget.allowed == 5
-    assert budget.try_acquire(Waiter()) > 0  # paused
-    now[0] += 1 / budget.rate
+    assert budget.try_acquire(Waiter()) > 0  # paused: the refusal and the next request's worth
+    now[0] += 2 / budget.rate
     assert budget.try_acquire(Waiter()) == 0
 
 
