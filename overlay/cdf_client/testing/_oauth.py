@@ -97,4 +97,5 @@ def client_credentials(request: Request, form: dict[str, str]) -> tuple[str | No
 
 
 def oauth_error(status: int, error: str, description: str) -> Response:
+    """Build an RFC 6749 error answer `{"error", "error_description"}`."""
     return Response(status, orjson.dumps({"error": error, "error_description": description}))
