@@ -6,8 +6,10 @@ budget limits both, together, for every request a client sends (retries included
 
 - concurrency, AIMD like TCP congestion control: a 429 halves the requests allowed in flight, every
   success adds back a fraction of one, up to `max_concurrency`;
-- rate: unknown (not paced) until the first 429. Then the budget sets the rate under what the
-  server accepted in the last second and spaces request starts by it. Each further 429 lowers the
+- rate: unknown (not paced) until the first 429. Then the budget estimates the server's rate from
+  what it accepted in the last second, taking the server's burst allowance to be about a second's
+  worth (as token buckets commonly are; if it is larger, the next 429s correct the estimate), sets
+  the rate a little under it and spaces request starts by it. Each further 429 lowers the
   rate by a quarter (once per second: one burst of refusals is one signal); every few seconds
   without one it probes a little higher. `max_requests_per_second` is a known rate: paced from the
   first request, never exceeded by probing;
@@ -39,9 +41,8 @@ if TYPE_CHECKING:
 # The longest a parked request sleeps before it looks again (at the clock, and at whether its client
 # was closed): how late a close is noticed at worst, not a polling rate (wake-ups are pushed).
 WAIT_SLICE_S = 0.05
-# The rate learned at a 429: this share of what the server accepted in the second before it (that
-# second includes the server's burst allowance, so the share leaves room for it).
-LEARN_FACTOR = 0.8
+# The rate learned at a 429: this share of the server's rate as estimated from the second before it.
+LEARN_FACTOR = 0.9
 # How many request intervals each 429 pushes the next start back (see the module docstring).
 DEBT_PER_REFUSAL = 2
 # Each further 429 (at most one a second) keeps this share of the rate.
@@ -163,9 +164,12 @@ class Budget:
             # One burst of refusals is one signal: the requests already in flight were sent together.
             self._last_decrease = self._last_change = now
             self.limit = max(1.0, self.limit / 2)
-            accepted = sum(1 for moment in self._accepted if moment >= now - WINDOW_S)
-            if accepted and (self.rate is None or accepted < self.rate):
-                self.rate = max(MIN_RATE, LEARN_FACTOR * accepted)
+            recent = [moment for moment in self._accepted if moment >= now - WINDOW_S]
+            # Accepted in the window: the server's burst (taken as one second's worth) plus its rate
+            # times the time the window spans, so rate = accepted / (1 s + span).
+            estimate = len(recent) / (WINDOW_S + now - recent[0]) if recent else 0.0
+            if estimate and (self.rate is None or estimate < self.rate):
+                self.rate = max(MIN_RATE, LEARN_FACTOR * estimate)
             else:
                 # Nothing accepted lately (another client may have spent the budget): start from the
                 # concurrency limit's worth per second and come down from there.

@@ -120,7 +120,8 @@ def test_a_429_pauses_every_start_and_sets_the_rate_just_under_what_was_accepted
         budget.adjust(throttled=False, succeeded=True)
         now[0] += 0.04
     budget.adjust(throttled=True, succeeded=False)
-    assert budget.rate == pytest.approx(0.8 * 20)
+    # 20 accepted over the last 0.8 s: a burst of one second's worth plus 0.8 s at the rate.
+    assert budget.rate == pytest.approx(0.9 * 20 / 1.8)
     assert budget.allowed == 5
     assert budget.try_acquire(Waiter()) > 0  # paused: the refusal and the next request's worth
     now[0] += 2 / budget.rate
