@@ -178,16 +178,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     # uvicorn shuts down gracefully on SIGTERM, then raises the signal again: exit through Python's
     # unwinding then, not the default handler, so the summary below gets printed.
     signal.signal(signal.SIGTERM, _exit_on_signal)
+    if fake.throttle is not None:
+        # SIGUSR1: print the counts so far and start afresh (full buckets, zero counts), so that a
+        # benchmark can measure run after run against one server (scripts/bench, scenario 6).
+        signal.signal(signal.SIGUSR1, lambda _signum, _frame: _throttle_summary(fake, reset=True))
     try:
         run_forever(fake.app, port=args.port, log_level=args.log_level, on_ready=announce)
     finally:
         if fake.throttle is not None:
-            stats = fake.throttle_stats
-            _say(
-                f"throttle: {stats.accepted} accepted, {stats.refused} refused "
-                f"({stats.refused_for_rate} for rate, {stats.refused_for_concurrency} for concurrency)"
-            )
+            _throttle_summary(fake, reset=False)
     return 0
+
+
+def _throttle_summary(fake: FakeCDF, *, reset: bool) -> None:
+    stats = fake.throttle_stats
+    _say(
+        f"throttle: {stats.accepted} accepted, {stats.refused} refused "
+        f"({stats.refused_for_rate} for rate, {stats.refused_for_concurrency} for concurrency)"
+    )
+    if reset:
+        fake.throttle = fake.throttle
 
 
 def _exit_on_signal(signum: int, _frame: object) -> None:
