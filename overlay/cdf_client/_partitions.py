@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from cdf_client._errors import CursorLoopError
-from cdf_client._validation import MAX_PAGE_SIZE
 
 if TYPE_CHECKING:
     from cdf_client._checkpoint import PartitionState
@@ -80,11 +79,12 @@ async def _chain(  # noqa: PLR0917 (one chain's whole state, called once)
     seen: set[str] = set() if cursor is None else {cursor}
     try:
         while True:
-            # A resumed page is refetched whole: ask for the items already handed out plus new ones.
+            # A resumed page is refetched whole: ask for the items already handed out plus new ones
+            # (make_listing keeps `skip` below the largest page, so this is a page the server serves).
             granted = await quota.take(max(1, page_size - skip))
             if granted == 0:
                 break
-            items, next_cursor = await fetch(cursor, min(MAX_PAGE_SIZE, skip + granted), partition)
+            items, next_cursor = await fetch(cursor, skip + granted, partition)
             quota.settle(granted, max(0, len(items) - skip))
             if skip:
                 items = items[skip:]

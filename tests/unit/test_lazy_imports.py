@@ -7,7 +7,17 @@ import json
 import subprocess
 import sys
 
-_DEFERRED = ("asyncio", "attrs", "cdf_client_api", "cdf_client._core", "cdf_client._loop")
+# `cdf_client_api.rules` (plain classes of spec limits) loads with the overlay; its HTTP client and
+# models do not.
+_DEFERRED = (
+    "asyncio",
+    "attrs",
+    "cdf_client_api.client",
+    "cdf_client_api.models",
+    "cdf_client_api.api",
+    "cdf_client._core",
+    "cdf_client._loop",
+)
 
 _PROBE = """
 import json, sys
