@@ -28,7 +28,7 @@ from cdf_client._errors import (
 from cdf_client._filters import GeoLocationFilter, LabelFilter
 from cdf_client._identifiers import Identifier, InstanceId
 from cdf_client._listing import AsyncListing, Listing, Page
-from cdf_client._models import Asset, File, FileList, GeoLocation, GeoShape, Label
+from cdf_client._models import Asset, AssetAggregates, File, FileList, GeoLocation, GeoShape, Label
 from cdf_client._pandas import PandasNotInstalledError
 from cdf_client._resources.assets import AssetsAPI, AsyncAssetsAPI
 from cdf_client._resources.files import AsyncFilesAPI, FilesAPI
@@ -38,6 +38,7 @@ from cdf_client._version import __version__
 __all__ = [
     "APIError",
     "Asset",
+    "AssetAggregates",
     "AssetsAPI",
     "AsyncAssetsAPI",
     "AsyncCDFClient",

@@ -27,6 +27,12 @@ VARIANTS = range(6)
 RESERVED = (set(dir(builtins)) | set(keyword.kwlist) | {"self", "true", "false", "datetime"}) - {"id"}
 
 
+def wire_class_name(schema_key: str) -> str:
+    """Name of the pydantic model and TypedDict datamodel-code-generator makes of a schema key."""
+    # Keys that are not identifiers get a prefix (`429Error` -> `Field429Error`).
+    return schema_key if schema_key.isidentifier() else f"Field{schema_key}"
+
+
 def snake(name: str) -> str:
     """Python name openapi-python-client gives a wire name (`ignoreUnknownIds` -> `ignore_unknown_ids`)."""
     python = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()
