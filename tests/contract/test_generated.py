@@ -11,15 +11,13 @@ import asyncio
 import importlib
 import inspect
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
-from _openapi import ROOT, Operation, Parameter, Spec, snake, wire_class_name
+from _openapi import REGENERATE, Operation, Parameter, Spec, require_generators, snake, wire_class_name
 from pydantic import ValidationError
 
 from cdf_client_api import Client, models
@@ -28,7 +26,6 @@ from cdf_client_api.wire import models as wire_models
 if TYPE_CHECKING:
     from types import ModuleType
 
-GENERATORS = ("openapi-python-client", "datamodel-codegen", "ruff")
 BASE_URL = "https://cdf.test/api/v1/projects/demo"
 
 
@@ -110,15 +107,9 @@ def mock_client(status: int, payload: Any, seen: list[httpx.Request]) -> Client:
 
 
 def test_regeneration_reproduces_generated_exactly():
-    bindir = Path(sys.executable).parent
-    missing = [tool for tool in GENERATORS if not (bindir / tool).exists()]
-    if missing:
-        reason = f"generators {missing} are not installed beside {sys.executable} (tox -e contract has them)"
-        if os.environ.get("CDF_CLIENT_REQUIRE_GENERATORS"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_generators()
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "regenerate"), "--check"],
+        [sys.executable, str(REGENERATE), "--check"],
         capture_output=True,
         text=True,
         check=False,
