@@ -114,7 +114,7 @@ class Store:
         return found
 
     def subtree(self, roots: Iterable[int]) -> set[int]:
-        """Ids of the given assets and all their descendants; over 100,000 is a 400, as in CDF."""
+        """Ids of the given assets and their descendants; more than `SUBTREE_LIMIT` is a 400, as in CDF."""
         seen: set[int] = set()
         stack = [root for root in roots if root in self.root_of]
         while stack:
