@@ -33,7 +33,7 @@ from cdf_client._errors import (
 from cdf_client._filters import GeoLocationFilter, LabelFilter
 from cdf_client._identifiers import Identifier, InstanceId
 from cdf_client._listing import Page
-from cdf_client._models import Asset, File, FileList, GeoLocation, GeoShape, Label
+from cdf_client._models import Asset, AssetAggregates, File, FileList, GeoLocation, GeoShape, Label
 from cdf_client._pandas import PandasNotInstalledError
 from cdf_client._sync._assets import AssetsAPI
 from cdf_client._sync._client import CDFClient
@@ -45,6 +45,7 @@ from cdf_client._version import __version__
 __all__ = [
     "APIError",
     "Asset",
+    "AssetAggregates",
     "AssetsAPI",
     "AsyncAssetsAPI",
     "AsyncCDFClient",

@@ -369,7 +369,7 @@ def test_repeated_options_collect_every_value(run, plant):
     [
         (["files", "list", "--fake", "--format", "xml"], "'xml' is not one of 'table', 'jsonl', 'csv'"),
         (["files", "list", "--fake", "--asset-id", "pump"], "'pump' is not a valid integer"),
-        (["files", "get", "--fake", "0"], "0 is not in the range x>=1"),
+        (["files", "get", "--fake", "0"], "0 is not in the range 1<=x<="),
         (["files", "get", "--fake"], "ID"),
         (["files", "list", "--fake", "--limit"], "--limit"),
         (["files", "filter", "--fake", "--metadata", "status"], "is not key=value"),

@@ -12,16 +12,10 @@ from cdf_client.testing import _query
 from cdf_client.testing._filters import asset_check, file_check
 from cdf_client.testing._http import APIError, GzipCache, Request, Response, decode_body, gzip_if_accepted
 from cdf_client.testing._oauth import TOKEN_PATH, Auth
-from cdf_client.testing._paging import (
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
-    check_limit,
-    page,
-    parse_partition,
-    query_digest,
-)
+from cdf_client.testing._paging import check_limit, page, parse_partition, query_digest
 from cdf_client.testing._retrieve import get, retrieve
 from cdf_client.testing._validation import check_unique, validate
+from cdf_client_api import rules
 from cdf_client_api.wire import models
 
 if TYPE_CHECKING:
@@ -99,8 +93,13 @@ class Server:
         if not isinstance(body, dict):
             raise APIError(400, "Request body must be a JSON object")
         checked = _lenient_geo(body)
-        if self.clamp_post_limit and isinstance(checked.get("limit"), int) and checked["limit"] > MAX_LIMIT:
-            checked["limit"] = MAX_LIMIT
+        limit_rule = rules.FileFilterRequest.limit
+        if (
+            self.clamp_post_limit
+            and isinstance(checked.get("limit"), int)
+            and checked["limit"] > limit_rule.maximum
+        ):
+            checked["limit"] = limit_rule.maximum
         request = validate(models.FileFilterRequest, checked)
         flt = request.get("filter", {})
         if "geoLocation" in flt:
@@ -112,9 +111,9 @@ class Server:
         digest = query_digest({"filter": flt, "partition": partition})
         query = _query.ListQuery(
             flt,
-            check_limit(request.get("limit", DEFAULT_LIMIT), clamp=False),
+            check_limit(request.get("limit", limit_rule.default), limit_rule, clamp=False),
             request.get("cursor"),
-            parse_partition(partition),
+            parse_partition(partition, rules.FileFilterRequest.partition.max_partitions),
             digest,
         )
         return self._list_files(query)
