@@ -115,6 +115,23 @@ def test_wheel_holds_exactly_both_packages(wheel: Path):
     assert {f"{dist_info}/{n}" for n in ("METADATA", "WHEEL", "RECORD", "entry_points.txt")} <= names
 
 
+def test_wheel_and_sdist_carry_the_full_apache_license(wheel: Path, sdist: Path):
+    text = (ROOT / "LICENSE").read_text()
+    assert "Apache License" in text
+    assert "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION" in text
+    assert "END OF TERMS AND CONDITIONS" in text
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = archive.read(f"cdf_client-{VERSION}.dist-info/licenses/LICENSE").decode()
+        meta = email.parser.Parser().parsestr(archive.read(f"cdf_client-{VERSION}.dist-info/METADATA").decode())
+    assert shipped == text
+    assert meta["License-Expression"] == "Apache-2.0"
+    assert meta.get_all("License-File") == ["LICENSE"]
+    with tarfile.open(sdist) as archive:
+        member = archive.extractfile(f"cdf_client-{VERSION}/LICENSE")
+        assert member is not None
+        assert member.read().decode() == text
+
+
 def test_wheel_metadata_declares_name_version_extras_and_private_classifier(wheel: Path):
     with zipfile.ZipFile(wheel) as archive:
         raw = archive.read(f"cdf_client-{VERSION}.dist-info/METADATA").decode()
@@ -131,7 +148,8 @@ def test_sdist_holds_the_sources_to_regenerate_and_test(sdist: Path):
     top = f"cdf_client-{VERSION}"
     with tarfile.open(sdist) as archive:
         names = {name.removeprefix(f"{top}/") for name in archive.getnames()}
-    for required in ("pyproject.toml", "tox.ini", "spec/openapi.yaml", "scripts/regenerate", "PKG-INFO"):
+    required_files = ("pyproject.toml", "tox.ini", "spec/openapi.yaml", "scripts/regenerate", "PKG-INFO")
+    for required in (*required_files, "LICENSE", "CHANGELOG.md"):
         assert required in names
     assert not {
         name for name in names if JUNK.intersection(name.split("/")) or name.startswith((".venv", ".tox"))
