@@ -122,7 +122,8 @@ def test_wheel_and_sdist_carry_the_full_apache_license(wheel: Path, sdist: Path)
     assert "END OF TERMS AND CONDITIONS" in text
     with zipfile.ZipFile(wheel) as archive:
         shipped = archive.read(f"cdf_client-{VERSION}.dist-info/licenses/LICENSE").decode()
-        meta = email.parser.Parser().parsestr(archive.read(f"cdf_client-{VERSION}.dist-info/METADATA").decode())
+        raw = archive.read(f"cdf_client-{VERSION}.dist-info/METADATA").decode()
+    meta = email.parser.Parser().parsestr(raw)
     assert shipped == text
     assert meta["License-Expression"] == "Apache-2.0"
     assert meta.get_all("License-File") == ["LICENSE"]
