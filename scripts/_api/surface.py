@@ -151,6 +151,24 @@ def annotation(expr: str | griffe.Expr | None) -> str | None:
     return str(expr)
 
 
+def _default(expr: str | griffe.Expr) -> str:
+    """Return a default as written, or a named constant (`MAX_PAGE_SIZE`) by its literal value (`1000`).
+
+    So a constant that moves or is renamed with the same value changes nothing.
+    """
+    value = expr
+    for _ in range(5):  # a constant defined as another constant, a few deep at most
+        target = _resolve(value)
+        if not isinstance(target, griffe.Attribute) or target.value is None:
+            break
+        value = target.value
+    try:
+        ast.literal_eval(str(value))
+    except (ValueError, SyntaxError):
+        return str(expr)
+    return str(value)
+
+
 def _render(name: str, obj: griffe.Object, indent: str, public: set[str]) -> list[str]:
     if isinstance(obj, griffe.Class):
         return _render_class(name, obj, indent, public)
@@ -291,7 +309,8 @@ def _parameters(parameters: griffe.Parameters | Sequence[griffe.Parameter]) -> s
         if written is not None:
             text += f": {written}"
         if parameter.default is not None and not stars:
-            text += f" = {parameter.default}" if written is not None else f"={parameter.default}"
+            default = _default(parameter.default)
+            text += f" = {default}" if written is not None else f"={default}"
         parts.append(text)
         following = listed[index + 1].kind if index + 1 < len(listed) else None
         if (
