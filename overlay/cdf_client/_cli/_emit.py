@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -65,8 +66,9 @@ def wire(item: Any) -> Mapping[str, Any]:
 
 def _stdout() -> Console:
     console = StdoutConsole(soft_wrap=True)
-    if not console.is_terminal:
-        # A file or pipe has no width of its own: let tables take the room they need.
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        # A file or pipe has no width of its own: let tables take the room they need, unless
+        # COLUMNS says how wide the reader is.
         console.width = _PIPE_WIDTH
     return console
 

@@ -9,6 +9,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, cast
 
+from cdf_client.testing._extra import MissingExtraError
 from cdf_client.testing._fake import FakeCDF
 from cdf_client.testing._faults import Faults
 from cdf_client.testing._hostile import DAMAGES, MODES, Hostile
@@ -147,6 +148,12 @@ def _say(line: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run it; returns the exit status."""
     args = _parser().parse_args(argv)
+    try:
+        # Before the plant is generated: without uvicorn, say so at once, not after a minute's work.
+        from cdf_client.testing._serve import run_forever  # noqa: PLC0415 - uvicorn only when serving
+    except MissingExtraError as error:
+        print(f"error: {error}", file=sys.stderr)  # noqa: T201 - a command reports on stderr
+        return 2
     if args.measure:
         from cdf_client.testing._measure import measure  # noqa: PLC0415 - only for --measure
 
@@ -159,8 +166,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)  # noqa: T201 - a command reports on stderr
         return 2
     _say(f"files: {args.files:,} generated in {time.perf_counter() - started:.1f} s")
-    from cdf_client.testing._serve import run_forever  # noqa: PLC0415 - uvicorn only when serving
-
     # The plant lives until exit: without this, full collections re-scan its millions of objects
     # and stall random requests by ~0.5 s (measured with scripts/bench, scenario 3).
     gc.collect()

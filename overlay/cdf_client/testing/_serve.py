@@ -7,7 +7,12 @@ import threading
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-import uvicorn
+from cdf_client.testing._extra import missing_library
+
+try:
+    import uvicorn
+except ModuleNotFoundError as _error:
+    raise missing_library(_error, "Serving the fake CDF over HTTP") from None
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
