@@ -50,14 +50,14 @@ def scratch(tmp_path: Path) -> Path:
 def remove_page(root: Path) -> None:
     init = root / "overlay" / "cdf_client" / "__init__.py"
     edit(init, '    "Page",\n', "")
-    edit(init, "import AsyncListing, Listing, Page", "import AsyncListing, Listing")
+    edit(init, "from cdf_client._listing import Page\n", "")
 
 
 def remove_ignore_unknown_ids(root: Path) -> None:
     edit(
-        root / "overlay" / "cdf_client" / "_resources" / "files.py",
-        "identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False",
-        "identifiers: Iterable[Identifier]",
+        root / "overlay" / "cdf_client" / "_async" / "_files.py",
+        "self, identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False",
+        "self, identifiers: Iterable[Identifier]",
     )
 
 
@@ -84,7 +84,7 @@ def test_the_public_api_keeps_the_last_release_or_announces_each_break():
         (remove_page, "NOT announced  cdf_client.Page: Public object was removed"),
         (
             remove_ignore_unknown_ids,
-            "NOT announced  cdf_client.FilesAPI.retrieve(ignore_unknown_ids): Parameter was removed",
+            "NOT announced  cdf_client.AsyncFilesAPI.retrieve(ignore_unknown_ids): Parameter was removed",
         ),
         (
             remove_a_model_field,
