@@ -6,13 +6,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from cdf_client.testing._http import APIError, Response, bad_request
-from cdf_client.testing._validation import validate
+from cdf_client.testing._validation import MAX_ID, validate
 from cdf_client_api.wire import models
 
 if TYPE_CHECKING:
     from cdf_client.testing._store import Store
 
-_MAX_ID = 2**53 - 1
 _DIGITS = re.compile(r"^[0-9]{1,16}$")
 _KINDS = ("id", "externalId", "instanceId")
 
@@ -98,8 +97,8 @@ def _resolve(store: Store, key: tuple[str, Any]) -> int | None:
 
 def get(store: Store, raw_id: str) -> Response:
     """Answer the bare file object; an unknown id is a 400 with `missing`, like byids (CDF lists only 400)."""
-    if not _DIGITS.match(raw_id) or not 1 <= int(raw_id) <= _MAX_ID:
-        msg = f"Invalid file id {raw_id!r}: expected an integer between 1 and {_MAX_ID}"
+    if not _DIGITS.match(raw_id) or not 1 <= int(raw_id) <= MAX_ID:
+        msg = f"Invalid file id {raw_id!r}: expected an integer between 1 and {MAX_ID}"
         raise bad_request(msg)
     file_id = int(raw_id)
     position = store.files.position.get(file_id)

@@ -34,6 +34,15 @@ _KNOWN_KEYS = _known_keys()
 _MAX_REPORTED = 3
 
 
+def _maximum(model: type[pydantic.RootModel[Any]]) -> int:
+    """Return the spec's `maximum` of a generated scalar model (its `le` constraint)."""
+    return next(int(meta.le) for meta in model.model_fields["root"].metadata if hasattr(meta, "le"))
+
+
+# Ids are 1..2**53-1: CDF's partitions split the whole id space [0, MAX_ID + 1).
+MAX_ID = _maximum(models.CogniteInternalId)
+
+
 def describe(exc: pydantic.ValidationError, where: str = "") -> str:
     """Describe a validation error in CDF's style, naming each offending field by its wire path."""
     parts: list[str] = []
