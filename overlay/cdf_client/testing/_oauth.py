@@ -61,7 +61,9 @@ class Auth:
     def token_endpoint(self, request: Request) -> Response:
         """RFC 6749 client-credentials grant; form body, secret in the body or HTTP Basic auth."""
         if request.method != "POST":
-            return _oauth_error(405, "invalid_request", "use POST")
+            response = _oauth_error(405, "invalid_request", "use POST")
+            response.headers.append(("allow", "POST"))
+            return response
         form = dict(parse_qsl(request.body.decode("utf-8", "replace")))
         client_id, client_secret = form.get("client_id"), form.get("client_secret")
         basic = request.headers.get("authorization", "")
@@ -73,7 +75,9 @@ class Auth:
         if form.get("grant_type") != "client_credentials":
             return _oauth_error(400, "unsupported_grant_type", "only client_credentials is supported")
         expected = self._clients.get(client_id or "")
-        if expected is None or not secrets.compare_digest(expected, client_secret or ""):
+        # As bytes: compare_digest refuses str with non-ASCII characters (a TypeError, a 500).
+        given = (client_secret or "").encode()
+        if expected is None or not secrets.compare_digest(expected.encode(), given):
             return _oauth_error(401, "invalid_client", "unknown client or wrong secret")
         token = secrets.token_urlsafe(32)
         with self._lock:

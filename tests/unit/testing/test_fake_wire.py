@@ -156,6 +156,8 @@ def test_client_credentials_issue_tokens_and_revocation_makes_them_fail(fake, ap
         assert issued["token_type"] == "Bearer"
         assert issued["expires_in"] == 3600
         assert raw.post(fake.token_url, data={**grant, "client_secret": "wrong"}).status_code == 401
+        assert raw.post(fake.token_url, data={**grant, "client_secret": "sécret"}).status_code == 401
+        assert raw.get(fake.token_url).headers["allow"] == "POST"
         assert raw.post(fake.token_url, data={**grant, "grant_type": "password"}).status_code == 400
         basic = raw.post(
             fake.token_url, data={"grant_type": "client_credentials"}, auth=("my-client", "my-secret")
