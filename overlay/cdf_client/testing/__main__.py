@@ -73,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--record", action="store_true", help="keep every request in memory (off: long runs)")
     serve.add_argument("--log-level", default="warning", help="uvicorn log level")
     serve.add_argument("--measure", action="store_true",
-                       help="serve in a child process, measure pages/s for one client, exit")  # fmt: skip
+                       help="serve in a child process, measure pages/s and latency, exit")  # fmt: skip
     return parser
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from cdf_client.testing._http import APIError, Response, bad_request
+from cdf_client.testing._validation import MAX_ID
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -74,14 +75,17 @@ def parse_partition(value: str | None, max_partitions: int) -> tuple[int, int] |
     return m, n
 
 
-def partition_range(table: Table, partition: tuple[int, int] | None) -> tuple[int, int]:
-    """Compute the id range `[lo, hi)` of a partition: an equal split of the data's id span, like CDF's."""
-    lo, hi = table.id_span()
+def partition_range(partition: tuple[int, int] | None) -> tuple[int, int]:
+    """Compute the id range `[lo, hi)` of partition `m/N`: `[(m-1)*2**53/N, m*2**53/N)`.
+
+    CDF splits the whole id space, not the ids it holds: this rule reproduces every partitioned
+    response recorded from the live API (cdf-protocol.md section 4), so partitions differ in size.
+    """
+    space = MAX_ID + 1
     if partition is None:
-        return lo, hi
+        return 0, space
     m, n = partition
-    width = hi - lo
-    return lo + (m - 1) * width // n, lo + m * width // n
+    return (m - 1) * space // n, m * space // n
 
 
 def page(
@@ -96,7 +100,7 @@ def page(
 ) -> Response:
     """One page `{"items": [...], "nextCursor"?}`: `nextCursor` only when more items match."""
     after = decode_cursor(cursor, digest) if cursor else 0
-    lo, hi = partition_range(table, partition)
+    lo, hi = partition_range(partition)
     positions: list[int] = []
     for position in table.scan(after, lo, hi, match):
         if len(positions) == limit:

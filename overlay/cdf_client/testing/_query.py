@@ -11,7 +11,7 @@ import pydantic
 
 from cdf_client.testing._http import bad_request
 from cdf_client.testing._paging import check_limit, parse_partition, query_digest
-from cdf_client.testing._validation import check_adapter, check_unique, validate
+from cdf_client.testing._validation import check_adapter, check_unique, outside_int64, validate
 from cdf_client_api import rules
 from cdf_client_api.wire import models
 
@@ -76,6 +76,9 @@ class _Params:
         raw = self.text(name) if value is None else value
         if not _INT.match(raw):
             msg = f"{name}: expected an integer, got {raw!r}"
+            raise bad_request(msg)
+        if outside_int64(int(raw)) is not None:
+            msg = f"{name}: {raw} is outside the int64 range"
             raise bad_request(msg)
         return int(raw)
 
@@ -155,7 +158,12 @@ def files_query(query: list[tuple[str, str]]) -> ListQuery:
         flt["uploaded"] = params.boolean("uploaded")
     _asset_and_data_set_filters(params, flt)
     _time_ranges(params, flt, _FILE_TIMES, rules.ListFilesParameters)
-    return params.common(validate(models.FileFilterProperties, flt), rules.ListFilesParameters)
+    checked = validate(models.FileFilterProperties, flt)
+    # `assetSubtreeIds` and `assetSubtreeExternalIds` each have their own limit (checked as they are
+    # read); together they may exceed the one limit of the POST filter's list, so they join after.
+    if subtree := _subtree(params):
+        checked["assetSubtreeIds"] = subtree
+    return params.common(checked, rules.ListFilesParameters)
 
 
 def _asset_and_data_set_filters(params: _Params, flt: dict[str, Any]) -> None:
@@ -175,8 +183,6 @@ def _asset_and_data_set_filters(params: _Params, flt: dict[str, Any]) -> None:
         flt["dataSetIds"] = data_sets
     if "rootAssetIds" in params:
         flt["rootAssetIds"] = [{"id": i} for i in params.ids("rootAssetIds")]
-    if subtree := _subtree(params):
-        flt["assetSubtreeIds"] = subtree
 
 
 def assets_query(query: list[tuple[str, str]]) -> ListQuery:

@@ -55,13 +55,12 @@ _MISSING = {
 
 def retrieve(store: Store, body: Any) -> Response:
     """Answer byids: schema, then 409 for duplicates, then 400 for unknown ids, then items in order."""
-    if isinstance(body, dict):
-        for i, item in enumerate(body.get("items") or ()):
-            # The generated select models make every key optional; CDF wants exactly one, set.
-            if not isinstance(item, dict) or len(item) != 1 or next(iter(item.values())) is None:
-                msg = f"items[{i}]: expected exactly one of id, externalId or instanceId"
-                raise bad_request(msg)
     request = validate(models.FileDataIdsWithIgnoreUnknownIds, body)
+    for i, item in enumerate(body["items"]):
+        # The generated select models make every key optional; CDF wants exactly one, set.
+        if len(item) != 1 or next(iter(item.values())) is None:
+            msg = f"items.{i}: expected exactly one of id, externalId or instanceId"
+            raise bad_request(msg)
     identifiers: list[dict[str, Any]] = request["items"]
 
     seen: set[tuple[str, Any]] = set()

@@ -48,10 +48,6 @@ class Table:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def id_span(self) -> tuple[int, int]:
-        """Return the smallest id and one past the largest: the range partitions split."""
-        return (self.ids[0], self.ids[-1] + 1) if self.ids else (1, 2)
-
     def scan(self, after: int, lo: int, hi: int, match: Callable[[Item], bool] | None) -> Iterator[int]:
         """Positions of matching items with `lo <= id < hi` and `id > after`, in id order."""
         start = bisect_left(self.ids, max(lo, after + 1))
