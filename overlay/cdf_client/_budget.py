@@ -10,13 +10,14 @@ budget limits both, together, for every request a client sends (retries included
   budget ran out; one about concurrent requests, or a gateway's page, only shrinks concurrency).
   Then the budget estimates the server's rate from what it accepted in the last second, taking the
   server's burst allowance to be about a second's worth (as token buckets commonly are; if it is
-  larger, the next 429s correct the estimate), sets the rate a little under it and spaces request starts by it.
+  larger, the next 429s correct the estimate), sets the rate a little under it and spaces request
+  starts by it.
   Each further 429 lowers the rate by a quarter (once per second: one burst of refusals is one
   signal); every few seconds without one it probes a little higher. `max_requests_per_second` is a
   known rate: paced from the first request, never exceeded by probing;
-- debt: every rate 429 also holds the next start back until two request intervals after it, one
-  for the refused request (CDF charges it) and one for the request that follows, so the server's
-  bucket refills instead of being drained by refusals. `Retry-After`, when sent, pauses every start that long.
+- debt: every rate 429 also pushes the next start back by two request intervals, one for the
+  refused request (CDF charges it) and one for the request that follows, so the server's bucket
+  refills instead of being drained by refusals. `Retry-After`, when sent, pauses every start that long.
 
 The state is guarded by a plain lock never held while waiting, so one budget can serve sync clients
 (threads) and async clients (event loops) at once, and several clients of one identity can share
@@ -200,7 +201,7 @@ class Budget:
         # The server's budget is empty now, and refused requests are charged too: let it refill.
         assert self.rate is not None  # noqa: S101 (set above or earlier)
         if retry_after is None:
-            self._next_start = max(self._next_start, now + DEBT_PER_REFUSAL / self.rate)
+            self._next_start = max(self._next_start, now) + DEBT_PER_REFUSAL / self.rate
 
     def _probe(self, now: float) -> None:
         if self.rate is None or now - self._last_change < PROBE_INTERVAL_S:
