@@ -4,8 +4,8 @@ CDF limits each identity twice: requests in flight (concurrency) and requests pe
 a refused request still counts against both (shared/reference/cdf-protocol.md, section 6). So the
 budget limits both, together, for every request a client sends (retries included):
 
-- concurrency, AIMD like TCP congestion control: a 429 halves the requests allowed in flight (once
-  per burst), every success adds back a fraction of one, up to `max_concurrency`;
+- concurrency, AIMD like TCP congestion control: a 429 halves the requests allowed in flight, every
+  success adds back a fraction of one, up to `max_concurrency`;
 - rate: unknown (not paced) until the first 429 about the rate (CDF's 429 body says which
   budget ran out; one about concurrent requests, or a gateway's page, only shrinks concurrency).
   Then the budget estimates the server's rate from what it accepted in the last second, taking the
@@ -105,7 +105,6 @@ class Budget:
         self._clock = clock
         self._next_start = 0.0
         self._last_decrease = -math.inf
-        self._last_concurrency_decrease = -math.inf
         self._last_change = -math.inf
         self._accepted: deque[float] = deque()
         self._lock = threading.Lock()
@@ -178,13 +177,11 @@ class Budget:
         self.throttled += 1
         if retry_after is not None:
             self._next_start = max(self._next_start, now + retry_after)
-        if now - self._last_concurrency_decrease >= WINDOW_S:
-            # One burst of refusals is one signal: the requests already in flight were sent together.
-            self._last_concurrency_decrease = now
-            self.limit = max(1.0, self.limit / 2)
+        self.limit = max(1.0, self.limit / 2)
         if not rate_limited:
             return
         if now - self._last_decrease >= WINDOW_S:
+            # One burst of refusals is one signal: the requests already in flight were sent together.
             self._last_decrease = self._last_change = now
             recent = [moment for moment in self._accepted if moment >= now - WINDOW_S]
             # Accepted in the window: the server's burst (taken as one second's worth) plus its rate
