@@ -135,9 +135,13 @@ def test_retry_after_parses_seconds_and_http_dates():
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=lambda: 1445412480.0 - 5) == 5.0
 
 
-async def test_retries_are_logged_at_info_with_the_request_id(caplog):
+async def test_retries_are_logged_at_warning_with_the_request_id(caplog):
     script = Script(429, 200)
     transport, _, _ = _transport(script)
-    with caplog.at_level("INFO", logger="cdf_client"):
+    with caplog.at_level("WARNING", logger="cdf_client"):
         await _get(transport)
-    assert any("retrying GET /files" in r.getMessage() and "r1" in r.getMessage() for r in caplog.records)
+    [record] = caplog.records
+    assert record.levelname == "WARNING"
+    assert record.getMessage() == (
+        "GET /files: status 429; retry 1 of 10 in 0.5 s (GET https://cdf.test/files, request id r1)"
+    )
