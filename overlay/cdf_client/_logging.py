@@ -23,6 +23,8 @@ logger = logging.getLogger("cdf_client")
 
 OPERATION = "cdf_client.operation"
 """The request extension naming the operation: the overlay's method (`files.filter`) or `token`."""
+VIA = "cdf_client.via"
+"""The request extension naming the proxy a request went through (its URL without credentials)."""
 
 
 def operation(request: httpx.Request) -> str:
@@ -31,9 +33,10 @@ def operation(request: httpx.Request) -> str:
     return name if isinstance(name, str) else f"{request.method} {request.url.path}"
 
 
-def target(request: httpx.Request, via: str | None) -> str:
+def target(request: httpx.Request) -> str:
     """`GET https://host/path`, and the proxy it goes through; no query, no credentials."""
     url = request.url.copy_with(query=None, username=None, password=None)
+    via = request.extensions.get(VIA)
     return f"{request.method} {url}" + ("" if via is None else f" via proxy {via}")
 
 
@@ -69,7 +72,6 @@ def log_retry(  # noqa: PLR0917 (one retry's whole description)
     attempt: int,
     allowed: int,
     delay: float,
-    via: str | None,
 ) -> None:
     """WARNING: why a request is retried, which retry this is of how many, and how long it waits."""
     status = None if response is None else response.status_code
@@ -83,7 +85,7 @@ def log_retry(  # noqa: PLR0917 (one retry's whole description)
         attempt + 1,
         allowed,
         delay,
-        target(request, via),
+        target(request),
         "" if request_id is None else f", request id {request_id}",
         extra={
             "cdf_operation": name,
@@ -97,7 +99,7 @@ def log_retry(  # noqa: PLR0917 (one retry's whole description)
     )
 
 
-def log_setup(root: str, transport: str, proxies: Mapping[str, httpx.Proxy | None]) -> None:
+def log_setup(root: str, how: str, proxies: Mapping[str, httpx.Proxy | None]) -> None:
     """INFO, when a client is built: where its requests go, through which proxies, trusting what."""
     if not logger.isEnabledFor(logging.INFO):
         return
@@ -105,4 +107,4 @@ def log_setup(root: str, transport: str, proxies: Mapping[str, httpx.Proxy | Non
         f"{pattern} {'direct' if proxy is None else f'via proxy {proxy.url}'}"
         for pattern, proxy in proxies.items()
     )
-    logger.info("client for %s: %s, %s", root, transport, f"proxies: {routes}" if routes else "no proxy")
+    logger.info("client for %s: %s; %s", root, how, f"proxies: {routes}" if routes else "no proxy")

@@ -23,6 +23,8 @@ RETRY_EXCEPTIONS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProt
 # (3 connect retries against 10 for throttling), these get a smaller budget of their own.
 CONNECT_EXCEPTIONS = (httpx.ConnectError, httpx.ConnectTimeout)
 MAX_CONNECT_RETRIES = 3
+# httpx wraps httpcore's error, which wraps the ssl module's: a few levels, looked through for the cause.
+_WRAPPING_DEPTH = 8
 
 
 @dataclass
@@ -63,11 +65,13 @@ class RetryPolicy:
 
 def untrusted_certificate(error: BaseException) -> bool:
     """Whether a connection failed because the server's certificate did not verify (httpx wraps the cause)."""
-    cause = error.__cause__
-    while cause is not None:
+    cause: BaseException | None = error
+    for _ in range(_WRAPPING_DEPTH):
+        if cause is None:
+            return False
         if isinstance(cause, ssl.SSLCertVerificationError):
             return True
-        cause = cause.__cause__
+        cause = cause.__cause__ or cause.__context__
     return False
 
 

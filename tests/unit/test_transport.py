@@ -1,3 +1,6 @@
+import ssl
+
+import httpcore
 import httpx
 import pytest
 
@@ -100,6 +103,45 @@ async def test_dropped_connections_and_read_timeouts_are_retried_then_raised():
     transport, _, _ = _transport(script, max_retries=2)
     with pytest.raises(httpx.ConnectError):
         await _get(transport)
+
+
+async def test_connection_failures_get_3_retries_while_throttling_gets_max_retries():
+    for failure in (httpx.ConnectError("[Errno 111] Connection refused"), httpx.ConnectTimeout("timed out")):
+        script = Script(*([failure] * 20))
+        transport, sleeps, _ = _transport(script)
+        with pytest.raises(type(failure)):
+            await _get(transport)
+        assert script.calls == 4
+        assert len(sleeps) == 3
+    script = Script(*([429] * 20))
+    transport, sleeps, _ = _transport(script)
+    assert (await _get(transport)).status_code == 429
+    assert script.calls == 11
+    # max_retries below the connect budget lowers it too.
+    script = Script(*([httpx.ConnectError("refused")] * 5))
+    transport, _, _ = _transport(script, max_retries=1)
+    with pytest.raises(httpx.ConnectError):
+        await _get(transport)
+    assert script.calls == 2
+
+
+async def test_an_untrusted_server_certificate_is_not_retried():
+    # The chain httpx raises: its ConnectError from httpcore's, raised while handling the ssl error.
+    verify_failed = ssl.SSLCertVerificationError(1, "certificate verify failed: unable to get local issuer")
+    try:
+        try:
+            raise verify_failed
+        except ssl.SSLError as cause:
+            raise httpcore.ConnectError(str(cause))  # noqa: B904 (httpcore's own chaining)
+    except httpcore.ConnectError as cause:
+        wrapped = httpx.ConnectError(str(cause))
+        wrapped.__cause__ = cause
+    script = Script(wrapped, 200)
+    transport, sleeps, _ = _transport(script)
+    with pytest.raises(httpx.ConnectError):
+        await _get(transport)
+    assert script.calls == 1
+    assert sleeps == []
 
 
 async def test_the_overall_deadline_stops_retrying():

@@ -15,7 +15,7 @@ import httpx
 from cdf_client._async_primitives import AsyncWaiter, async_sleep
 from cdf_client._budget import WAIT_SLICE_S
 from cdf_client._errors import ClientClosedError
-from cdf_client._logging import log_attempt, log_retry
+from cdf_client._logging import VIA, log_attempt, log_retry
 from cdf_client._retry import RETRY_EXCEPTIONS, retry_after_seconds, retryable
 from cdf_client._tracing import attempt_span
 
@@ -34,12 +34,14 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self.policy = policy
         self.budget = budget
         self.closed = False
-        # The proxy `inner` goes through, for log lines (None: direct).
+        # The proxy `inner` goes through, for log lines and errors (None: direct).
         self.via = via
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request`, retrying until it succeeds, fails for good, or the policy runs out."""
         policy = self.policy
+        if self.via is not None:
+            request.extensions[VIA] = self.via
         started = policy.clock()
         attempt = 0
         while True:
@@ -60,7 +62,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     return response
                 assert error is not None  # noqa: S101 (an attempt yields a response or an error)
                 raise error
-            log_retry(request, response, error, attempt, allowed, delay, self.via)
+            log_retry(request, response, error, attempt, allowed, delay)
             await self._sleep(delay)
             attempt += 1
 

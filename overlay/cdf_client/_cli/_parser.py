@@ -168,7 +168,20 @@ class Argument:
         )
 
 
-Param = Option | Switch | Flag | Argument
+@dataclass(frozen=True)
+class Count:
+    """`-v`, `-vv`: how many times the flag is given (0 when not)."""
+
+    short: str
+    flag: str
+    help: str
+
+    def add_to(self, parser: Parser) -> None:
+        """Declare the counting flag on `parser`."""
+        parser.options.add_argument(self.short, self.flag, action="count", default=0, help=self.help)
+
+
+Param = Option | Switch | Flag | Count | Argument
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def _inner_transports(settings: Settings) -> tuple[httpx.BaseTransport, dict[str
         if not isinstance(http_client, httpx.Client):
             msg = "http_client"
             raise InvalidArgumentError(msg, f"must be an httpx.{httpx.Client.__name__} for this client")
-        log_setup(settings.root, "the http_client given", {})
+        log_setup(settings.root, "requests go through the http_client given", {})
         return _ClientTransport(http_client), {}
     if transport is not None:
         if not isinstance(transport, httpx.BaseTransport):
@@ -74,11 +74,11 @@ def _inner_transports(settings: Settings) -> tuple[httpx.BaseTransport, dict[str
             raise InvalidArgumentError(
                 msg, f"must be an httpx.{httpx.BaseTransport.__name__} for this client"
             )
-        log_setup(settings.root, "the transport given", {})
+        log_setup(settings.root, "requests go through the transport given", {})
         return transport, {}
     tls = trust(settings.verify, trust_env=settings.trust_env)
     proxies = proxy_map(settings.proxy, trust_env=settings.trust_env)
-    log_setup(settings.root, f"a pool trusting {tls.source}", proxies)
+    log_setup(settings.root, f"TLS trusts {tls.source}", proxies)
     routes = {
         pattern: None if proxy is None else _Route(_pool(tls.context, proxy), str(proxy.url))
         for pattern, proxy in proxies.items()

@@ -15,7 +15,7 @@ import httpx
 
 from cdf_client._budget import WAIT_SLICE_S
 from cdf_client._errors import ClientClosedError
-from cdf_client._logging import log_attempt, log_retry
+from cdf_client._logging import VIA, log_attempt, log_retry
 from cdf_client._retry import RETRY_EXCEPTIONS, retry_after_seconds, retryable
 from cdf_client._sync_primitives import Waiter, sleep
 from cdf_client._tracing import attempt_span
@@ -35,12 +35,14 @@ class RetryTransport(httpx.BaseTransport):
         self.policy = policy
         self.budget = budget
         self.closed = False
-        # The proxy `inner` goes through, for log lines (None: direct).
+        # The proxy `inner` goes through, for log lines and errors (None: direct).
         self.via = via
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request`, retrying until it succeeds, fails for good, or the policy runs out."""
         policy = self.policy
+        if self.via is not None:
+            request.extensions[VIA] = self.via
         started = policy.clock()
         attempt = 0
         while True:
@@ -61,7 +63,7 @@ class RetryTransport(httpx.BaseTransport):
                     return response
                 assert error is not None  # noqa: S101 (an attempt yields a response or an error)
                 raise error
-            log_retry(request, response, error, attempt, allowed, delay, self.via)
+            log_retry(request, response, error, attempt, allowed, delay)
             self._sleep(delay)
             attempt += 1
 
