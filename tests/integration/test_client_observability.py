@@ -312,8 +312,9 @@ _UNTRACED = textwrap.dedent(
     async def main():
         async with fake.async_client() as client:
             return len(await client.files.list(page_size=100).to_list())
-    loaded = sorted(m for m, v in sys.modules.items() if m.startswith("opentelemetry") and v)
-    print(json.dumps([n, asyncio.run(main()), loaded]))
+    m = asyncio.run(main())
+    loaded = sorted(name for name, v in sys.modules.items() if name.startswith("opentelemetry") and v)
+    print(json.dumps([n, m, loaded]))
     """
 )
 
