@@ -10,6 +10,7 @@ import logging
 import ssl
 import subprocess
 import sys
+import threading
 from urllib.parse import urlsplit
 
 import httpx
@@ -17,12 +18,14 @@ import pytest
 import trustme
 from _corpnet import CDF_HOST, LoopbackProxy, TLSFront
 
-from cdf_client import AsyncCDFClient, CDFClient, CDFConnectionError, InvalidArgumentError
-from cdf_client.testing import FakeCDF
+from cdf_client import AsyncCDFClient, CDFClient, CDFConnectionError, ClientClosedError, InvalidArgumentError
+from cdf_client.testing import FakeCDF, Faults
 
 pytestmark = pytest.mark.network
 
 TOKEN = "network-test-token"
+# Bounds a wait that only a hang reaches (never a timing assertion).
+_HANG_GUARD_S = 30.0
 _PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "SSL_CERT_FILE", "SSL_CERT_DIR")
 
 
@@ -214,3 +217,49 @@ def test_bad_trust_settings_fail_before_any_request(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "truststore", None)
     with pytest.raises(InvalidArgumentError, match=r"pip install 'cdf-client\[truststore\]'"):
         build(verify="system")
+
+
+# Closing ----------------------------------------------------------------------------------------
+
+
+def test_close_from_another_thread_ends_a_call_stalled_in_a_proxy_tunnel(ca, ca_file, monkeypatch):
+    """Every pool the client makes, proxy tunnels included, has sockets that `close()` shuts down."""
+    fake = FakeCDF.generate(files=10, seed=1, project="corp", token=TOKEN, record_requests=False)
+    fake.faults = Faults(stall_rate=1.0, stall_s=_HANG_GUARD_S * 4)
+    outcome = []
+    with fake.serve() as base_url:
+        address = urlsplit(base_url)
+        with (
+            TLSFront(ca, (address.hostname, address.port)) as front,
+            LoopbackProxy(("127.0.0.1", front.port)) as proxy,
+        ):
+            monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+            # A read timeout beyond the hang guard: only close() can end the call in time.
+            client = CDFClient(
+                project="corp",
+                base_url=f"https://{CDF_HOST}",
+                token=TOKEN,
+                verify=ca_file,
+                timeout=_HANG_GUARD_S * 2,
+            )
+
+            def call():
+                try:
+                    outcome.append(client.files.get(1))
+                except BaseException as error:  # noqa: BLE001 (the outcome is what the test looks at)
+                    outcome.append(error)
+
+            caller = threading.Thread(target=call)
+            caller.start()
+            for _ in range(1000):  # until the request is in the tunnel (bounded)
+                if proxy.seen:
+                    break
+                threading.Event().wait(0.01)
+            threading.Event().wait(0.2)  # past the TLS handshake: the answer is what stalls
+            closer = threading.Thread(target=client.close)
+            closer.start()
+            caller.join(_HANG_GUARD_S)
+            closer.join(_HANG_GUARD_S)
+            assert not caller.is_alive(), "the call did not end after close()"
+    assert proxy.seen == [f"CONNECT {CDF_HOST}:443"]
+    assert isinstance(outcome[0], ClientClosedError), outcome
