@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from cdf_client._checkpoint import Checkpoint, check_matches, coerce, fingerprint
+from cdf_client._errors import InvalidArgumentError
 from cdf_client._listing import ListingSpec, first_run
-from cdf_client._validation import MAX_PAGE_SIZE, check_int_range, check_limit, check_partitions
+from cdf_client._validation import check_int, check_limit, check_partitions
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from cdf_client._partitions import Fetch
+    from cdf_client_api import rules
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -30,15 +32,31 @@ def make_spec(
     page_size: int,
     partitions: int | None,
     resume_from: ResumeFrom | None,
+    wire_limit: type[rules.Integer],
+    max_partitions: int,
 ) -> ListingSpec[T, D]:
-    """Validate the paging arguments (before any request) and say what a run of the listing does."""
+    """Validate the paging arguments (before any request) and say what a run of the listing does.
+
+    `page_size` goes out as the operation's `limit` (`wire_limit`, its spec rule); `max_partitions` is
+    the bound of its `partition`.
+    """
     limit = check_limit(limit)
-    page_size = check_int_range(page_size, "page_size", 1, MAX_PAGE_SIZE)
-    partitions = check_partitions(partitions)
+    page_size = check_int(page_size, "page_size", wire_limit)
+    partitions = check_partitions(partitions, max_partitions)
     print_ = fingerprint(operation, query, partitions)
     if resume_from is None:
         start = first_run(operation, print_, partitions)
     else:
         start = coerce(resume_from)
         check_matches(start, operation, print_, partitions or 1)
+        _check_skips(start, wire_limit.maximum)
     return ListingSpec(fetch, convert, start, limit, page_size, partitions)
+
+
+def _check_skips(checkpoint: Checkpoint, largest_page: int | None) -> None:
+    """Refuse skips beyond a page: a resumed page is refetched with `skip` more items."""
+    for state in checkpoint.partitions:
+        if state.skip < 0 or (largest_page is not None and state.skip >= largest_page):
+            msg = f"skips part of a page of at most {largest_page} items, not {state.skip}"
+            argument = "resume_from"
+            raise InvalidArgumentError(argument, msg)

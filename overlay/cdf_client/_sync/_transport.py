@@ -54,6 +54,7 @@ class RetryTransport(httpx.BaseTransport):
             delay = policy.backoff(attempt)
             if response is not None:
                 hinted = retry_after_seconds(response.headers.get("retry-after"))
+                # Retry-After: 0 means "now", not "use your own backoff".
                 delay = delay if hinted is None else hinted
             elapsed = policy.clock() - started
             out_of_time = policy.deadline is not None and elapsed + delay > policy.deadline
@@ -105,7 +106,9 @@ class RetryTransport(httpx.BaseTransport):
             return None, error
         finally:
             self.budget.release()
-        self.budget.adjust(throttled=response.status_code == 429, succeeded=response.is_success)  # noqa: PLR2004
+        throttled = response.status_code == 429  # noqa: PLR2004
+        hinted = retry_after_seconds(response.headers.get("retry-after")) if throttled else None
+        self.budget.adjust(throttled=throttled, succeeded=response.is_success, retry_after=hinted)
         log_attempt(request, response, started)
         return response, None
 
