@@ -48,7 +48,7 @@ def test_the_proxy_option_sends_everything_through_that_proxy(served):
     address = urlsplit(base_url)
     with LoopbackProxy((address.hostname, address.port)) as proxy:
         env = _env(CDF_BASE_URL=f"http://{CDF_HOST}", HTTP_PROXY="http://127.0.0.1:9")
-        result = cdf("files", "list", "--format", "jsonl", "--proxy", proxy.url, env=env)
+        result = cdf("--proxy", proxy.url, "files", "list", "--format", "jsonl", env=env)
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == len(fake.files)
     assert proxy.seen
@@ -76,7 +76,8 @@ def test_verbose_shows_the_setup_and_very_verbose_every_request(served):
 
     quiet = cdf("files", "list", "--limit", "5", env=env)
     verbose = cdf("files", "list", "--limit", "5", "-v", env=env)
-    very = cdf("files", "list", "--limit", "5", "-vv", "--format", "jsonl", env=env)
+    # Global options, also before the command.
+    very = cdf("-vv", "files", "list", "--limit", "5", "--format", "jsonl", env=env)
 
     assert quiet.returncode == verbose.returncode == very.returncode == 0
     assert quiet.stderr == ""
