@@ -4,18 +4,20 @@ CDF limits each identity twice: requests in flight (concurrency) and requests pe
 a refused request still counts against both (shared/reference/cdf-protocol.md, section 6). So the
 budget limits both, together, for every request a client sends (retries included):
 
-- concurrency, AIMD like TCP congestion control: a 429 halves the requests allowed in flight, every
-  success adds back a fraction of one, up to `max_concurrency`;
-- rate: unknown (not paced) until the first 429. Then the budget estimates the server's rate from
-  what it accepted in the last second, taking the server's burst allowance to be about a second's
-  worth (as token buckets commonly are; if it is larger, the next 429s correct the estimate), sets
-  the rate a little under it and spaces request starts by it. Each further 429 lowers the
-  rate by a quarter (once per second: one burst of refusals is one signal); every few seconds
-  without one it probes a little higher. `max_requests_per_second` is a known rate: paced from the
-  first request, never exceeded by probing;
-- debt: every 429 also pushes the next start back by two request intervals, one for the refused
-  request (CDF charges it) and one for the request that follows, so the server's bucket refills
-  instead of being drained by refusals. `Retry-After`, when sent, pauses every start that long.
+- concurrency, AIMD like TCP congestion control: a 429 halves the requests allowed in flight (once
+  per burst), every success adds back a fraction of one, up to `max_concurrency`;
+- rate: unknown (not paced) until the first 429 about the rate (CDF's 429 body says which
+  budget ran out; one about concurrent requests, or a gateway's page, only shrinks concurrency).
+  Then the budget estimates the server's rate from what it accepted in the last second, taking the
+  server's burst allowance to be about a second's worth (as token buckets commonly are; if it is
+  larger, the next 429s correct the estimate), sets the rate a little under it and spaces request
+  starts by it.
+  Each further 429 lowers the rate by a quarter (once per second: one burst of refusals is one
+  signal); every few seconds without one it probes a little higher. `max_requests_per_second` is a
+  known rate: paced from the first request, never exceeded by probing;
+- debt: every rate 429 also pushes the next start back by two request intervals, one for the
+  refused request (CDF charges it) and one for the request that follows, so the server's bucket
+  refills instead of being drained by refusals. `Retry-After`, when sent, pauses every start that long.
 
 The state is guarded by a plain lock never held while waiting, so one budget can serve sync clients
 (threads) and async clients (event loops) at once, and several clients of one identity can share
@@ -103,6 +105,7 @@ class Budget:
         self._clock = clock
         self._next_start = 0.0
         self._last_decrease = -math.inf
+        self._last_concurrency_decrease = -math.inf
         self._last_change = -math.inf
         self._accepted: deque[float] = deque()
         self._lock = threading.Lock()
@@ -141,13 +144,26 @@ class Budget:
             waiters, self._waiters = self._waiters, []
         _wake(waiters)
 
-    def adjust(self, *, throttled: bool, succeeded: bool, retry_after: float | None = None) -> None:
-        """Learn from an answer: a 429 (`throttled`) shrinks both limits, a success lets them grow back."""
+    def adjust(
+        self,
+        *,
+        throttled: bool,
+        succeeded: bool,
+        retry_after: float | None = None,
+        rate_limited: bool | None = None,
+    ) -> None:
+        """Learn from an answer: a 429 (`throttled`) shrinks the limits, a success lets them grow back.
+
+        `rate_limited` (default: `throttled`) says the 429 was about the request rate, so the rate
+        is learned and paced too; a 429 about concurrent requests shrinks concurrency only.
+        """
         waiters: list[Wakeable] = []
         with self._lock:
             now = self._clock()
             if throttled:
-                self._throttled(now, retry_after)
+                self._throttled(
+                    now, retry_after, rate_limited=throttled if rate_limited is None else rate_limited
+                )
             elif succeeded:
                 self._accepted.append(now)
                 while self._accepted[0] < now - WINDOW_S:
@@ -158,12 +174,18 @@ class Budget:
                 self._probe(now)
         _wake(waiters)
 
-    def _throttled(self, now: float, retry_after: float | None) -> None:
+    def _throttled(self, now: float, retry_after: float | None, *, rate_limited: bool) -> None:
         self.throttled += 1
-        if now - self._last_decrease >= WINDOW_S:
+        if retry_after is not None:
+            self._next_start = max(self._next_start, now + retry_after)
+        if now - self._last_concurrency_decrease >= WINDOW_S:
             # One burst of refusals is one signal: the requests already in flight were sent together.
-            self._last_decrease = self._last_change = now
+            self._last_concurrency_decrease = now
             self.limit = max(1.0, self.limit / 2)
+        if not rate_limited:
+            return
+        if now - self._last_decrease >= WINDOW_S:
+            self._last_decrease = self._last_change = now
             recent = [moment for moment in self._accepted if moment >= now - WINDOW_S]
             # Accepted in the window: the server's burst (taken as one second's worth) plus its rate
             # times the time the window spans, so rate = accepted / (1 s + span).
@@ -180,8 +202,6 @@ class Budget:
         assert self.rate is not None  # noqa: S101 (set above or earlier)
         if retry_after is None:
             self._next_start = max(self._next_start, now) + DEBT_PER_REFUSAL / self.rate
-        else:
-            self._next_start = max(self._next_start, now + retry_after)
 
     def _probe(self, now: float) -> None:
         if self.rate is None or now - self._last_change < PROBE_INTERVAL_S:

@@ -104,3 +104,22 @@ def retryable(response: httpx.Response) -> bool:
         return False
     error = body.get("error") if isinstance(body, dict) else None
     return isinstance(error, dict) and error.get("isAutoRetryable") is True
+
+
+def rate_refusal(response: httpx.Response) -> bool:
+    """Whether a 429 is CDF saying the request *rate* ran out (so the budget should learn and pace it).
+
+    CDF's 429 body says which budget ran out (shared/reference/cdf-protocol.md, section 6): its
+    concurrency refusal reads "Project exceeded maximum number='50' of concurrent requests", and
+    those only shrink concurrency. A 429 that is not CDF's JSON envelope (a gateway's page) says
+    nothing about the rate either.
+    """
+    if not response.content.startswith(b"{"):
+        return False
+    try:
+        body = orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        return False
+    error = body.get("error") if isinstance(body, dict) else None
+    message = error.get("message") if isinstance(error, dict) else None
+    return isinstance(message, str) and "concurrent" not in message.lower()

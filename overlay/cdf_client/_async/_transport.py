@@ -16,7 +16,7 @@ from cdf_client._async_primitives import AsyncWaiter, async_sleep
 from cdf_client._budget import WAIT_SLICE_S
 from cdf_client._errors import ClientClosedError
 from cdf_client._logging import VIA, log_attempt, log_retry
-from cdf_client._retry import RETRY_EXCEPTIONS, retry_after_seconds, retryable
+from cdf_client._retry import RETRY_EXCEPTIONS, rate_refusal, retry_after_seconds, retryable
 from cdf_client._tracing import attempt_span
 
 if TYPE_CHECKING:
@@ -107,7 +107,12 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             self.budget.release()
         throttled = response.status_code == 429  # noqa: PLR2004
         hinted = retry_after_seconds(response.headers.get("retry-after")) if throttled else None
-        self.budget.adjust(throttled=throttled, succeeded=response.is_success, retry_after=hinted)
+        self.budget.adjust(
+            throttled=throttled,
+            succeeded=response.is_success,
+            retry_after=hinted,
+            rate_limited=throttled and rate_refusal(response),
+        )
         log_attempt(request, response, started)
         return response, None
 
