@@ -63,7 +63,14 @@ class ClientCredentials:
             form["scope"] = " ".join(self.scopes)
         if self.audience:
             form["audience"] = self.audience
-        return httpx.Request("POST", self.token_url, data=form, headers={"accept": "application/json"})
+        return httpx.Request(
+            "POST",
+            self.token_url,
+            data=form,
+            headers={"accept": "application/json"},
+            # Names it in logs and spans (`cdf_client._logging.OPERATION`); no secret goes there.
+            extensions={"cdf_client.operation": "token"},
+        )
 
 
 TokenSource = str | Callable[[], str] | ClientCredentials

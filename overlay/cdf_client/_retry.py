@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import random
+import ssl
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,13 @@ if TYPE_CHECKING:
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 # Transport failures worth another attempt: all five operations are reads, so resending is safe.
 RETRY_EXCEPTIONS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+# No connection at all (refused, a name that does not resolve, no answer to SYN): rarely healed in
+# seconds, and an operator waiting for a minute of backoff thinks the job hangs. As cognite-sdk does
+# (3 connect retries against 10 for throttling), these get a smaller budget of their own.
+CONNECT_EXCEPTIONS = (httpx.ConnectError, httpx.ConnectTimeout)
+MAX_CONNECT_RETRIES = 3
+# httpx wraps httpcore's error, which wraps the ssl module's: a few levels, looked through for the cause.
+_WRAPPING_DEPTH = 8
 
 
 @dataclass
@@ -28,6 +36,7 @@ class RetryPolicy:
     """
 
     max_retries: int = 10
+    max_connect_retries: int = MAX_CONNECT_RETRIES
     deadline: float | None = 300.0
     backoff_base: float = 0.5
     backoff_cap: float = 60.0
@@ -38,6 +47,32 @@ class RetryPolicy:
     def backoff(self, attempt: int) -> float:
         """Full-jitter exponential backoff: uniform in [0, min(cap, base * 2^attempt)]."""
         return self.random() * min(self.backoff_cap, self.backoff_base * 2.0**attempt)
+
+    def retries_allowed(self, error: Exception | None) -> int:
+        """How many retries a request may have used and still retry after this failure (or response).
+
+        A connection failure allows `max_connect_retries`; a server certificate that this client does
+        not trust allows none (retrying cannot fix it; the error says what to configure).
+        """
+        if error is None:
+            return self.max_retries
+        if untrusted_certificate(error):
+            return 0
+        if isinstance(error, CONNECT_EXCEPTIONS):
+            return min(self.max_retries, self.max_connect_retries)
+        return self.max_retries
+
+
+def untrusted_certificate(error: BaseException) -> bool:
+    """Whether a connection failed because the server's certificate did not verify (httpx wraps the cause)."""
+    cause: BaseException | None = error
+    for _ in range(_WRAPPING_DEPTH):
+        if cause is None:
+            return False
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def retry_after_seconds(value: str | None, now: Callable[[], float] = time.time) -> float | None:

@@ -9,10 +9,14 @@ from cdf_client._auth import ClientCredentials, TokenSource
 from cdf_client._budget import Budget
 from cdf_client._config import DEFAULT_MAX_CONCURRENCY, api_root, default_headers
 from cdf_client._errors import InvalidArgumentError
+from cdf_client._proxies import check_proxy
 from cdf_client._retry import RetryPolicy
+from cdf_client._tls import check_verify
 from cdf_client._validation import check_int_range
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 
 
@@ -29,7 +33,9 @@ class Settings:
     budget: Budget
     http_client: Any
     transport: Any
-    verify: Any
+    verify: bool | str | ssl.SSLContext
+    proxy: httpx.Proxy | None
+    trust_env: bool
 
 
 def settings(
@@ -48,6 +54,8 @@ def settings(
     http_client: Any,
     transport: Any,
     verify: Any,
+    proxy: Any,
+    trust_env: Any,
 ) -> Settings:
     """Check a client's constructor arguments before anything is built; raise `InvalidArgumentError`."""
     root = api_root(project=project, base_url=base_url, cluster=cluster)
@@ -65,6 +73,14 @@ def settings(
     else:
         msg = "token"
         raise InvalidArgumentError(msg, "must be a non-empty str or a callable returning one")
+    check_verify(verify)
+    checked_proxy = check_proxy(proxy)
+    if checked_proxy is not None and (http_client is not None or transport is not None):
+        msg = "proxy"
+        raise InvalidArgumentError(msg, "give the proxy to your own http_client or transport, not here")
+    if not isinstance(trust_env, bool):
+        msg = "trust_env"
+        raise InvalidArgumentError(msg, "must be True or False")
     return Settings(
         project=project,
         root=root,
@@ -76,6 +92,8 @@ def settings(
         http_client=http_client,
         transport=transport,
         verify=verify,
+        proxy=checked_proxy,
+        trust_env=trust_env,
     )
 
 

@@ -8,6 +8,7 @@ threads that end with the work. Nothing here imports asyncio.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import threading
 import time
 from collections import deque
@@ -67,8 +68,15 @@ class Workers(Generic[T]):
         self._threads: list[threading.Thread] = []
 
     def start(self, producer: Callable[[Callable[[T], None]], None]) -> None:
-        """Start `producer(emit)` in a new daemon thread; it calls `emit(item)` for each item it makes."""
-        thread = threading.Thread(target=self._run, args=(producer,), name="cdf-client-worker", daemon=True)
+        """Start `producer(emit)` in a new daemon thread; it calls `emit(item)` for each item it makes.
+
+        The thread runs in a copy of the caller's context (as an asyncio task does), so context
+        variables such as the current OpenTelemetry span reach the requests it sends.
+        """
+        context = contextvars.copy_context()
+        thread = threading.Thread(
+            target=context.run, args=(self._run, producer), name="cdf-client-worker", daemon=True
+        )
         self._threads.append(thread)
         thread.start()
 

@@ -108,7 +108,7 @@ class AsyncAssetsAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            return await core.page(kwargs, limit)
+            return await core.page(kwargs, limit, "assets.list")
 
         return AsyncListing(
             make_spec(

@@ -14,6 +14,7 @@ from cdf_client._async._files import AsyncFilesAPI
 from cdf_client._config import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, read_env
 
 if TYPE_CHECKING:
+    import ssl
     from collections.abc import Callable, Mapping
     from types import TracebackType
 
@@ -38,6 +39,12 @@ class AsyncCDFClient:
     `transport` (an `httpx.AsyncBaseTransport`, e.g. `FakeCDF.transport()`) inject your own; retries
     and the budget still apply. After `aclose()`, every call raises `ClientClosedError`.
 
+    Networks: `verify` is True (certifi's CAs, or `SSL_CERT_FILE`/`SSL_CERT_DIR`), a CA bundle path,
+    `"system"` (the OS trust store, `cdf-client[truststore]`), an `ssl.SSLContext`, or False.
+    `proxy` (a URL or an `httpx.Proxy`) sends everything through one proxy; by default the
+    `HTTP(S)_PROXY`, `ALL_PROXY` and `NO_PROXY` variables apply as in httpx. `trust_env=False`
+    ignores those variables and `SSL_CERT_FILE`/`SSL_CERT_DIR`.
+
     """
 
     files: AsyncFilesAPI
@@ -59,7 +66,9 @@ class AsyncCDFClient:
         app_name: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        verify: bool = True,
+        verify: bool | str | ssl.SSLContext = True,
+        proxy: str | httpx.Proxy | None = None,
+        trust_env: bool = True,
     ) -> None:
         from cdf_client._async._core import AsyncCore  # noqa: PLC0415 (see the module docstring)
         from cdf_client._settings import settings  # noqa: PLC0415
@@ -80,6 +89,8 @@ class AsyncCDFClient:
                 http_client=http_client,
                 transport=transport,
                 verify=verify,
+                proxy=proxy,
+                trust_env=trust_env,
             )
         )
         self.files = AsyncFilesAPI(self._core)

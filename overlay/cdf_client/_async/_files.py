@@ -160,7 +160,7 @@ class AsyncFilesAPI:
                 cursor=UNSET if cursor is None else cursor,
                 partition=UNSET if partition is None else partition,
             )
-            return await core.page(filter_files.request_kwargs(body=body), limit)
+            return await core.page(filter_files.request_kwargs(body=body), limit, "files.filter")
 
         return AsyncListing(
             make_spec(
@@ -282,7 +282,7 @@ class AsyncFilesAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            return await core.page(kwargs, limit)
+            return await core.page(kwargs, limit, "files.list")
 
         return AsyncListing(
             make_spec(
@@ -307,7 +307,7 @@ class AsyncFilesAPI:
         file_id = check_id(id, "id", rules.GetFileParameters.id)
         from cdf_client_api.api.files import get_file  # noqa: PLC0415 (see the module docstring)
 
-        return File(await self._core.call(get_file.request_kwargs(file_id)))
+        return File(await self._core.call(get_file.request_kwargs(file_id), "files.get"))
 
     async def retrieve(
         self, identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False
@@ -363,7 +363,8 @@ class AsyncFilesAPI:
         from cdf_client_api.models import FileRetrieveRequest  # noqa: PLC0415
 
         body = FileRetrieveRequest(items=_selects(chunk), ignore_unknown_ids=ignore)
-        items, _ = await self._core.page(retrieve_files.request_kwargs(body=body), len(chunk))
+        kwargs = retrieve_files.request_kwargs(body=body)
+        items, _ = await self._core.page(kwargs, len(chunk), "files.retrieve")
         return items
 
 

@@ -7,7 +7,6 @@ slot is released while sleeping in backoff, so a throttled request does not bloc
 
 from __future__ import annotations
 
-import logging
 import time
 from typing import TYPE_CHECKING
 
@@ -16,31 +15,39 @@ import httpx
 from cdf_client._async_primitives import AsyncWaiter, async_sleep
 from cdf_client._budget import WAIT_SLICE_S
 from cdf_client._errors import ClientClosedError
+from cdf_client._logging import VIA, log_attempt, log_retry
 from cdf_client._retry import RETRY_EXCEPTIONS, rate_refusal, retry_after_seconds, retryable
+from cdf_client._tracing import attempt_span
 
 if TYPE_CHECKING:
     from cdf_client._budget import Budget
     from cdf_client._retry import RetryPolicy
 
-logger = logging.getLogger("cdf_client")
-
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
     """Send through `inner`, retrying retryable failures within the policy and the shared budget."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy, budget: Budget) -> None:
+    def __init__(
+        self, inner: httpx.AsyncBaseTransport, policy: RetryPolicy, budget: Budget, via: str | None = None
+    ) -> None:
         self.inner = inner
         self.policy = policy
         self.budget = budget
         self.closed = False
+        # The proxy `inner` goes through, for log lines and errors (None: direct).
+        self.via = via
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send `request`, retrying until it succeeds, fails for good, or the policy runs out."""
         policy = self.policy
+        if self.via is not None:
+            request.extensions[VIA] = self.via
         started = policy.clock()
         attempt = 0
         while True:
-            response, error = await self._attempt(request)
+            with attempt_span(request, attempt) as span:
+                response, error = await self._attempt(request)
+                span.attempted(response, error)
             if response is not None and not retryable(response):
                 return response
             delay = policy.backoff(attempt)
@@ -50,23 +57,13 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 delay = delay if hinted is None else hinted
             elapsed = policy.clock() - started
             out_of_time = policy.deadline is not None and elapsed + delay > policy.deadline
-            if attempt >= policy.max_retries or out_of_time:
+            allowed = policy.retries_allowed(error)
+            if attempt >= allowed or out_of_time:
                 if response is not None:
                     return response
                 assert error is not None  # noqa: S101 (an attempt yields a response or an error)
                 raise error
-            reason = f"status {response.status_code}" if response is not None else type(error).__name__
-            request_id = response.headers.get("x-request-id") if response is not None else None
-            logger.info(
-                "retrying %s %s after %s (attempt %d of %d, request id %s) in %.2f s",
-                request.method,
-                request.url.path,
-                reason,
-                attempt + 1,
-                policy.max_retries,
-                request_id,
-                delay,
-            )
+            log_retry(request, response, error, attempt, allowed, delay)
             await self._sleep(delay)
             attempt += 1
 
@@ -104,7 +101,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             await response.aread()
         except RETRY_EXCEPTIONS as error:
             self._check_open()
-            logger.debug("%s %s failed: %r", request.method, request.url.path, error)
+            log_attempt(request, error, started)
             return None, error
         finally:
             self.budget.release()
@@ -116,14 +113,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             retry_after=hinted,
             rate_limited=throttled and rate_refusal(response),
         )
-        logger.debug(
-            "%s %s -> %d in %.1f ms (request id %s)",
-            request.method,
-            request.url.path,
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-            response.headers.get("x-request-id"),
-        )
+        log_attempt(request, response, started)
         return response, None
 
     async def aclose(self) -> None:

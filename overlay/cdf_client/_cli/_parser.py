@@ -183,8 +183,27 @@ class Argument:
         )
 
 
-Param = Option | Switch | Flag | Argument
-GlobalParam = Option | Switch | Flag
+@dataclass(frozen=True)
+class Count:
+    """`-v`, `-vv`: how many times the flag is given (0 when not)."""
+
+    short: str
+    flag: str
+    help: str
+
+    @property
+    def flags(self) -> dict[str, bool]:
+        """Its spellings (`-vv` included), each with whether a value follows it (never)."""
+        letter = self.short.removeprefix("-")
+        return {self.flag: False, **{"-" + letter * times: False for times in (1, 2, 3)}}
+
+    def add_to(self, parser: Parser) -> None:
+        """Declare the counting flag on `parser`."""
+        parser.options.add_argument(self.short, self.flag, action="count", default=0, help=self.help)
+
+
+Param = Option | Switch | Flag | Count | Argument
+GlobalParam = Option | Switch | Flag | Count
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,7 @@ class AssetsAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            return core.page(kwargs, limit)
+            return core.page(kwargs, limit, "assets.list")
 
         return Listing(
             make_spec(

@@ -15,6 +15,7 @@ from cdf_client._sync._assets import AssetsAPI
 from cdf_client._sync._files import FilesAPI
 
 if TYPE_CHECKING:
+    import ssl
     from collections.abc import Callable, Mapping
     from types import TracebackType
 
@@ -39,6 +40,12 @@ class CDFClient:
     `transport` (an `httpx.BaseTransport`, e.g. `FakeCDF.transport()`) inject your own; retries
     and the budget still apply. After `close()`, every call raises `ClientClosedError`.
 
+    Networks: `verify` is True (certifi's CAs, or `SSL_CERT_FILE`/`SSL_CERT_DIR`), a CA bundle path,
+    `"system"` (the OS trust store, `cdf-client[truststore]`), an `ssl.SSLContext`, or False.
+    `proxy` (a URL or an `httpx.Proxy`) sends everything through one proxy; by default the
+    `HTTP(S)_PROXY`, `ALL_PROXY` and `NO_PROXY` variables apply as in httpx. `trust_env=False`
+    ignores those variables and `SSL_CERT_FILE`/`SSL_CERT_DIR`.
+
     """
 
     files: FilesAPI
@@ -60,7 +67,9 @@ class CDFClient:
         app_name: str | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
-        verify: bool = True,
+        verify: bool | str | ssl.SSLContext = True,
+        proxy: str | httpx.Proxy | None = None,
+        trust_env: bool = True,
     ) -> None:
         from cdf_client._settings import settings  # noqa: PLC0415
         from cdf_client._sync._core import Core  # noqa: PLC0415 (see the module docstring)
@@ -81,6 +90,8 @@ class CDFClient:
                 http_client=http_client,
                 transport=transport,
                 verify=verify,
+                proxy=proxy,
+                trust_env=trust_env,
             )
         )
         self.files = FilesAPI(self._core)

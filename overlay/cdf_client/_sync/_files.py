@@ -159,7 +159,7 @@ class FilesAPI:
                 cursor=UNSET if cursor is None else cursor,
                 partition=UNSET if partition is None else partition,
             )
-            return core.page(filter_files.request_kwargs(body=body), limit)
+            return core.page(filter_files.request_kwargs(body=body), limit, "files.filter")
 
         return Listing(
             make_spec(
@@ -279,7 +279,7 @@ class FilesAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            return core.page(kwargs, limit)
+            return core.page(kwargs, limit, "files.list")
 
         return Listing(
             make_spec(
@@ -304,7 +304,7 @@ class FilesAPI:
         file_id = check_id(id, "id", rules.GetFileParameters.id)
         from cdf_client_api.api.files import get_file  # noqa: PLC0415 (see the module docstring)
 
-        return File(self._core.call(get_file.request_kwargs(file_id)))
+        return File(self._core.call(get_file.request_kwargs(file_id), "files.get"))
 
     def retrieve(self, identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False) -> FileList:
         """Return the files with these ids, external ids or instance ids (POST /files/byids), in order.
@@ -358,7 +358,8 @@ class FilesAPI:
         from cdf_client_api.models import FileRetrieveRequest  # noqa: PLC0415
 
         body = FileRetrieveRequest(items=_selects(chunk), ignore_unknown_ids=ignore)
-        items, _ = self._core.page(retrieve_files.request_kwargs(body=body), len(chunk))
+        kwargs = retrieve_files.request_kwargs(body=body)
+        items, _ = self._core.page(kwargs, len(chunk), "files.retrieve")
         return items
 
 
