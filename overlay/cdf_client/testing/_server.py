@@ -33,6 +33,11 @@ _UNIQUE_FILTER_LISTS = ("assetIds", "assetExternalIds", "rootAssetIds", "assetSu
 _ROUTES = {"files/list": "POST", "files/byids": "POST", "files": "GET", "assets": "GET"}
 
 
+def route_method(rest: str) -> str | None:
+    """Return the method a path below the project answers (`files/list`: POST); None: no such endpoint."""
+    return _ROUTES.get(rest, "GET" if rest.startswith("files/") and rest.count("/") == 1 else None)
+
+
 class Server:
     """Routes, authenticates and answers requests for one project, with CDF's wire behaviour."""
 
@@ -76,7 +81,7 @@ class Server:
             raise APIError(404, f"No such endpoint: {request.method} {path}")
         if project != self.project:
             raise APIError(403, "Resource not found. This may also be due to insufficient access rights.")
-        method = _ROUTES.get(rest, "GET" if rest.startswith("files/") and rest.count("/") == 1 else None)
+        method = route_method(rest)
         if method is None:
             raise APIError(404, f"No such endpoint: {request.method} {path}")
         if request.method != method:
