@@ -147,3 +147,17 @@ def to_time_range(value: object, argument: str) -> dict[str, int]:
         msg = f"min ({wire['min']}) is after max ({wire['max']})"
         raise InvalidArgumentError(argument, msg)
     return wire
+
+
+def time_bounds(stamps: Iterable[tuple[str, object]]) -> dict[str, int]:
+    """Epoch ms of the given `min_*`/`max_*` arguments; a `min_x` after its `max_x` is refused.
+
+    Such a range matches nothing: `files.filter` refuses it too, rather than send a query that cannot match.
+    """
+    wire = {argument: to_epoch_ms(stamp, argument) for argument, stamp in stamps if stamp is not None}
+    for argument, low in wire.items():
+        high = wire.get(argument.replace("min_", "max_", 1)) if argument.startswith("min_") else None
+        if high is not None and low > high:
+            msg = f"({low}) is after {argument.replace('min_', 'max_', 1)} ({high})"
+            raise InvalidArgumentError(argument, msg)
+    return wire

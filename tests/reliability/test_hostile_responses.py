@@ -29,8 +29,9 @@ HTML = b"<html><head><title>Sign in</title></head><body>Corporate proxy: please 
 
 
 def _page(count, cursor=None, start=1):
+    # Items that are files and assets both (assets need a rootId), so either listing takes them.
     body = {"items": [{"id": start + i, "name": f"f{start + i}", "createdTime": 0, "lastUpdatedTime": 0,
-                       "uploaded": False} for i in range(count)]}  # fmt: skip
+                       "uploaded": False, "rootId": 1} for i in range(count)]}  # fmt: skip
     if cursor is not None:
         body["nextCursor"] = cursor
     return json.dumps(body).encode()

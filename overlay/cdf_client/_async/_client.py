@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Self
 from cdf_client._async._assets import AsyncAssetsAPI
 from cdf_client._async._files import AsyncFilesAPI
 from cdf_client._config import read_env
+from cdf_client._limits import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -39,6 +40,13 @@ class AsyncCDFClient:
     `transport` (an `httpx.AsyncBaseTransport`, e.g. `FakeCDF.transport()`) inject your own; retries
     and the budget still apply. After `aclose()`, every call raises `ClientClosedError`.
 
+    Every request (a page, a byids chunk, a get) ends within `deadline` seconds, retries, backoff
+    and the reading of the answer included, or raises `CDFTimeoutError`; `timeout` (seconds, or an
+    `httpx.Timeout`) bounds each step (connecting, each read). An answer larger than
+    `max_response_bytes` once decompressed (default 128 MiB, far above CDF's largest page) raises
+    `ResponseTooLargeError` without being read further. A token's surrounding whitespace (a
+    trailing newline from a file or a Kubernetes secret) is stripped.
+
     """
 
     files: AsyncFilesAPI
@@ -59,6 +67,8 @@ class AsyncCDFClient:
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         verify: bool = True,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float = DEFAULT_DEADLINE_S,
     ) -> None:
         from cdf_client._async._core import AsyncCore  # noqa: PLC0415 (see the module docstring)
         from cdf_client._settings import settings  # noqa: PLC0415
@@ -77,6 +87,8 @@ class AsyncCDFClient:
                 http_client=http_client,
                 transport=transport,
                 verify=verify,
+                max_response_bytes=max_response_bytes,
+                deadline=deadline,
             )
         )
         self.files = AsyncFilesAPI(self._core)

@@ -13,7 +13,7 @@ from cdf_client._async._auth import AsyncBearerAuth
 from cdf_client._async._transport import AsyncRetryTransport
 from cdf_client._errors import ClientClosedError, InvalidArgumentError
 from cdf_client._network import shutdown_on_close
-from cdf_client._response import decode_object, decode_page, transport_error
+from cdf_client._response import decode_byids, decode_object, decode_page, transport_error
 
 # The generated operations every request goes through. They (attrs and all the models, ~40 ms) load
 # here, when the first client is built: neither `import cdf_client` nor a client's first call pays.
@@ -21,9 +21,12 @@ from cdf_client_api.api.assets import list_assets  # noqa: F401
 from cdf_client_api.api.files import filter_files, get_file, list_files, retrieve_files  # noqa: F401
 
 if TYPE_CHECKING:
-    from cdf_client._settings import Settings
+    from collections.abc import Sequence
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+    from cdf_client._identifiers import Identifier
+    from cdf_client._settings import Settings
+    from cdf_client._shapes import Shape
+
 MAX_CONNECTIONS = 50
 
 
@@ -71,31 +74,41 @@ class AsyncCore:
         self.root = settings.root
         self.policy = settings.policy
         self.budget = settings.budget
-        self.auth = AsyncBearerAuth(settings.token_source)
+        self.auth = AsyncBearerAuth(settings.token_source, settings.secrets)
         self.closed = False
         self._pid = os.getpid()
         self.http = self._build()
         _LIVE.add(self)
 
     def _build(self) -> httpx.AsyncClient:
-        self.transport = AsyncRetryTransport(_inner_transport(self.settings), self.policy, self.budget)
+        limits = self.settings.limits
+        self.transport = AsyncRetryTransport(
+            _inner_transport(self.settings), self.policy, self.budget, limits=limits
+        )
         return httpx.AsyncClient(
             base_url=self.root,
             auth=self.auth,
             headers=self.settings.headers,
-            timeout=DEFAULT_TIMEOUT if self.settings.timeout is None else self.settings.timeout,
+            timeout=limits.timeout,
             transport=self.transport,
             # Never carry the Authorization header to whatever host a redirect names.
             follow_redirects=False,
         )
 
-    async def call(self, kwargs: dict[str, Any]) -> Any:
-        """Send one generated operation's `request_kwargs` and return the JSON object it answers."""
-        return decode_object(await self._send(kwargs))
+    async def call(self, kwargs: dict[str, Any], shape: Shape) -> Any:
+        """Send one generated operation's `request_kwargs` and return the object of `shape` it answers."""
+        return decode_object(await self._send(kwargs), shape)
 
-    async def page(self, kwargs: dict[str, Any], limit: int) -> tuple[list[Any], str | None]:
-        """Send a list or byids request asking for at most `limit` items; return `(items, nextCursor)`."""
-        return decode_page(await self._send(kwargs), limit)
+    async def page(self, kwargs: dict[str, Any], limit: int, shape: Shape) -> tuple[list[Any], str | None]:
+        """Send a list request asking for at most `limit` items of `shape`; return `(items, nextCursor)`."""
+        return decode_page(await self._send(kwargs), limit, shape)
+
+    async def byids(
+        self, kwargs: dict[str, Any], requested: Sequence[Identifier], *, ignore_unknown_ids: bool
+    ) -> list[Any]:
+        """Send a byids request for `requested`; return the items, checked against it, in its order."""
+        response = await self._send(kwargs)
+        return decode_byids(response, requested, ignore_unknown_ids=ignore_unknown_ids)
 
     async def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
         if self.closed:

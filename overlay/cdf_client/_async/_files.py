@@ -31,7 +31,7 @@ from cdf_client._validation import (
     Timestamp,
     check_bool,
     check_str,
-    to_epoch_ms,
+    time_bounds,
     to_time_range,
 )
 
@@ -134,7 +134,8 @@ class AsyncFilesAPI:
                 msg = "geo_location"
                 raise InvalidArgumentError(msg, "must be a GeoLocationFilter")
             wire["geoLocation"] = geo_location.to_wire()
-        from cdf_client_api.api.files import filter_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import filter_files  # noqa: PLC0415
         from cdf_client_api.models import FileFilterProperties, FileFilterRequest  # noqa: PLC0415
         from cdf_client_api.types import UNSET  # noqa: PLC0415
 
@@ -150,7 +151,7 @@ class AsyncFilesAPI:
                 cursor=UNSET if cursor is None else cursor,
                 partition=UNSET if partition is None else partition,
             )
-            return await core.page(filter_files.request_kwargs(body=body), limit)
+            return await core.page(filter_files.request_kwargs(body=body), limit, FILES)
 
         return AsyncListing(
             make_spec(
@@ -165,7 +166,7 @@ class AsyncFilesAPI:
             )
         )
 
-    def list(  # noqa: C901 (one keyword and one branch per query parameter)
+    def list(
         self,
         *,
         name: str | None = None,
@@ -217,7 +218,8 @@ class AsyncFilesAPI:
         for argument, ids in (("root_asset_ids", root_asset_ids), ("asset_subtree_ids", asset_subtree_ids)):
             if ids is not None:
                 query[argument] = json_array(id_list(ids, argument))
-        from cdf_client_api.api.files import list_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import list_files  # noqa: PLC0415
         from cdf_client_api.models import DataSetExternalId, DataSetInternalId  # noqa: PLC0415
         from cdf_client_api.types import UNSET  # noqa: PLC0415
 
@@ -228,20 +230,20 @@ class AsyncFilesAPI:
                 else DataSetExternalId(external_id=item["externalId"])
                 for item in either_list(data_set_ids, "data_set_ids")
             ]
-        for argument, stamp in (
-            ("min_created_time", min_created_time),
-            ("max_created_time", max_created_time),
-            ("min_last_updated_time", min_last_updated_time),
-            ("max_last_updated_time", max_last_updated_time),
-            ("min_uploaded_time", min_uploaded_time),
-            ("max_uploaded_time", max_uploaded_time),
-            ("min_source_created_time", min_source_created_time),
-            ("max_source_created_time", max_source_created_time),
-            ("min_source_modified_time", min_source_modified_time),
-            ("max_source_modified_time", max_source_modified_time),
-        ):
-            if stamp is not None:
-                query[argument] = to_epoch_ms(stamp, argument)
+        query |= time_bounds(
+            (
+                ("min_created_time", min_created_time),
+                ("max_created_time", max_created_time),
+                ("min_last_updated_time", min_last_updated_time),
+                ("max_last_updated_time", max_last_updated_time),
+                ("min_uploaded_time", min_uploaded_time),
+                ("max_uploaded_time", max_uploaded_time),
+                ("min_source_created_time", min_source_created_time),
+                ("max_source_created_time", max_source_created_time),
+                ("min_source_modified_time", min_source_modified_time),
+                ("max_source_modified_time", max_source_modified_time),
+            )
+        )
         if uploaded is not None:
             query["uploaded"] = check_bool(uploaded, "uploaded")
         core = self._core
@@ -255,7 +257,7 @@ class AsyncFilesAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            return await core.page(kwargs, limit)
+            return await core.page(kwargs, limit, FILES)
 
         return AsyncListing(
             make_spec(
@@ -276,9 +278,10 @@ class AsyncFilesAPI:
         Example: `f = client.files.get(123)`.
         """
         file_id = check_id(id, "id")
-        from cdf_client_api.api.files import get_file  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import get_file  # noqa: PLC0415
 
-        return File(await self._core.call(get_file.request_kwargs(file_id)))
+        return File(await self._core.call(get_file.request_kwargs(file_id), FILES))
 
     async def retrieve(
         self, identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False
@@ -334,8 +337,8 @@ class AsyncFilesAPI:
         from cdf_client_api.models import FileRetrieveRequest  # noqa: PLC0415
 
         body = FileRetrieveRequest(items=_selects(chunk), ignore_unknown_ids=ignore)
-        items, _ = await self._core.page(retrieve_files.request_kwargs(body=body), len(chunk))
-        return items
+        kwargs = retrieve_files.request_kwargs(body=body)
+        return await self._core.byids(kwargs, chunk, ignore_unknown_ids=ignore)
 
 
 def _selects(

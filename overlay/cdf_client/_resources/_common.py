@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cdf_client._checkpoint import Checkpoint, check_matches, coerce, fingerprint
+from cdf_client._checkpoint import Checkpoint, check_matches, check_progress, coerce, fingerprint
 from cdf_client._listing import ListingSpec, first_run
 from cdf_client._validation import MAX_PAGE_SIZE, check_int_range, check_limit, check_partitions
 
@@ -40,5 +40,6 @@ def make_spec(
         start = first_run(operation, print_, partitions)
     else:
         start = coerce(resume_from)
+        check_progress(start)
         check_matches(start, operation, print_, partitions or 1)
     return ListingSpec(fetch, convert, start, limit, page_size, partitions)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Self
 
 from cdf_client._config import read_env
+from cdf_client._limits import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES
 from cdf_client._sync._assets import AssetsAPI
 from cdf_client._sync._files import FilesAPI
 
@@ -40,6 +41,13 @@ class CDFClient:
     `transport` (an `httpx.BaseTransport`, e.g. `FakeCDF.transport()`) inject your own; retries
     and the budget still apply. After `close()`, every call raises `ClientClosedError`.
 
+    Every request (a page, a byids chunk, a get) ends within `deadline` seconds, retries, backoff
+    and the reading of the answer included, or raises `CDFTimeoutError`; `timeout` (seconds, or an
+    `httpx.Timeout`) bounds each step (connecting, each read). An answer larger than
+    `max_response_bytes` once decompressed (default 128 MiB, far above CDF's largest page) raises
+    `ResponseTooLargeError` without being read further. A token's surrounding whitespace (a
+    trailing newline from a file or a Kubernetes secret) is stripped.
+
     """
 
     files: FilesAPI
@@ -60,6 +68,8 @@ class CDFClient:
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         verify: bool = True,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float = DEFAULT_DEADLINE_S,
     ) -> None:
         from cdf_client._settings import settings  # noqa: PLC0415
         from cdf_client._sync._core import Core  # noqa: PLC0415 (see the module docstring)
@@ -78,6 +88,8 @@ class CDFClient:
                 http_client=http_client,
                 transport=transport,
                 verify=verify,
+                max_response_bytes=max_response_bytes,
+                deadline=deadline,
             )
         )
         self.files = FilesAPI(self._core)

@@ -12,7 +12,7 @@ import orjson
 
 from cdf_client._errors import ClientClosedError, InvalidArgumentError
 from cdf_client._network import shutdown_on_close
-from cdf_client._response import decode_object, decode_page, transport_error
+from cdf_client._response import decode_byids, decode_object, decode_page, transport_error
 from cdf_client._sync._auth import BearerAuth
 from cdf_client._sync._transport import RetryTransport
 
@@ -22,9 +22,12 @@ from cdf_client_api.api.assets import list_assets  # noqa: F401
 from cdf_client_api.api.files import filter_files, get_file, list_files, retrieve_files  # noqa: F401
 
 if TYPE_CHECKING:
-    from cdf_client._settings import Settings
+    from collections.abc import Sequence
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+    from cdf_client._identifiers import Identifier
+    from cdf_client._settings import Settings
+    from cdf_client._shapes import Shape
+
 MAX_CONNECTIONS = 50
 
 
@@ -70,31 +73,41 @@ class Core:
         self.root = settings.root
         self.policy = settings.policy
         self.budget = settings.budget
-        self.auth = BearerAuth(settings.token_source)
+        self.auth = BearerAuth(settings.token_source, settings.secrets)
         self.closed = False
         self._pid = os.getpid()
         self.http = self._build()
         _LIVE.add(self)
 
     def _build(self) -> httpx.Client:
-        self.transport = RetryTransport(_inner_transport(self.settings), self.policy, self.budget)
+        limits = self.settings.limits
+        self.transport = RetryTransport(
+            _inner_transport(self.settings), self.policy, self.budget, limits=limits
+        )
         return httpx.Client(
             base_url=self.root,
             auth=self.auth,
             headers=self.settings.headers,
-            timeout=DEFAULT_TIMEOUT if self.settings.timeout is None else self.settings.timeout,
+            timeout=limits.timeout,
             transport=self.transport,
             # Never carry the Authorization header to whatever host a redirect names.
             follow_redirects=False,
         )
 
-    def call(self, kwargs: dict[str, Any]) -> Any:
-        """Send one generated operation's `request_kwargs` and return the JSON object it answers."""
-        return decode_object(self._send(kwargs))
+    def call(self, kwargs: dict[str, Any], shape: Shape) -> Any:
+        """Send one generated operation's `request_kwargs` and return the object of `shape` it answers."""
+        return decode_object(self._send(kwargs), shape)
 
-    def page(self, kwargs: dict[str, Any], limit: int) -> tuple[list[Any], str | None]:
-        """Send a list or byids request asking for at most `limit` items; return `(items, nextCursor)`."""
-        return decode_page(self._send(kwargs), limit)
+    def page(self, kwargs: dict[str, Any], limit: int, shape: Shape) -> tuple[list[Any], str | None]:
+        """Send a list request asking for at most `limit` items of `shape`; return `(items, nextCursor)`."""
+        return decode_page(self._send(kwargs), limit, shape)
+
+    def byids(
+        self, kwargs: dict[str, Any], requested: Sequence[Identifier], *, ignore_unknown_ids: bool
+    ) -> list[Any]:
+        """Send a byids request for `requested`; return the items, checked against it, in its order."""
+        response = self._send(kwargs)
+        return decode_byids(response, requested, ignore_unknown_ids=ignore_unknown_ids)
 
     def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
         if self.closed:

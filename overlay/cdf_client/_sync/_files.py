@@ -32,7 +32,7 @@ from cdf_client._validation import (
     Timestamp,
     check_bool,
     check_str,
-    to_epoch_ms,
+    time_bounds,
     to_time_range,
 )
 
@@ -135,7 +135,8 @@ class FilesAPI:
                 msg = "geo_location"
                 raise InvalidArgumentError(msg, "must be a GeoLocationFilter")
             wire["geoLocation"] = geo_location.to_wire()
-        from cdf_client_api.api.files import filter_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import filter_files  # noqa: PLC0415
         from cdf_client_api.models import FileFilterProperties, FileFilterRequest  # noqa: PLC0415
         from cdf_client_api.types import UNSET  # noqa: PLC0415
 
@@ -149,7 +150,7 @@ class FilesAPI:
                 cursor=UNSET if cursor is None else cursor,
                 partition=UNSET if partition is None else partition,
             )
-            return core.page(filter_files.request_kwargs(body=body), limit)
+            return core.page(filter_files.request_kwargs(body=body), limit, FILES)
 
         return Listing(
             make_spec(
@@ -164,7 +165,7 @@ class FilesAPI:
             )
         )
 
-    def list(  # noqa: C901 (one keyword and one branch per query parameter)
+    def list(
         self,
         *,
         name: str | None = None,
@@ -216,7 +217,8 @@ class FilesAPI:
         for argument, ids in (("root_asset_ids", root_asset_ids), ("asset_subtree_ids", asset_subtree_ids)):
             if ids is not None:
                 query[argument] = json_array(id_list(ids, argument))
-        from cdf_client_api.api.files import list_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import list_files  # noqa: PLC0415
         from cdf_client_api.models import DataSetExternalId, DataSetInternalId  # noqa: PLC0415
         from cdf_client_api.types import UNSET  # noqa: PLC0415
 
@@ -227,20 +229,20 @@ class FilesAPI:
                 else DataSetExternalId(external_id=item["externalId"])
                 for item in either_list(data_set_ids, "data_set_ids")
             ]
-        for argument, stamp in (
-            ("min_created_time", min_created_time),
-            ("max_created_time", max_created_time),
-            ("min_last_updated_time", min_last_updated_time),
-            ("max_last_updated_time", max_last_updated_time),
-            ("min_uploaded_time", min_uploaded_time),
-            ("max_uploaded_time", max_uploaded_time),
-            ("min_source_created_time", min_source_created_time),
-            ("max_source_created_time", max_source_created_time),
-            ("min_source_modified_time", min_source_modified_time),
-            ("max_source_modified_time", max_source_modified_time),
-        ):
-            if stamp is not None:
-                query[argument] = to_epoch_ms(stamp, argument)
+        query |= time_bounds(
+            (
+                ("min_created_time", min_created_time),
+                ("max_created_time", max_created_time),
+                ("min_last_updated_time", min_last_updated_time),
+                ("max_last_updated_time", max_last_updated_time),
+                ("min_uploaded_time", min_uploaded_time),
+                ("max_uploaded_time", max_uploaded_time),
+                ("min_source_created_time", min_source_created_time),
+                ("max_source_created_time", max_source_created_time),
+                ("min_source_modified_time", min_source_modified_time),
+                ("max_source_modified_time", max_source_modified_time),
+            )
+        )
         if uploaded is not None:
             query["uploaded"] = check_bool(uploaded, "uploaded")
         core = self._core
@@ -252,7 +254,7 @@ class FilesAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            return core.page(kwargs, limit)
+            return core.page(kwargs, limit, FILES)
 
         return Listing(
             make_spec(
@@ -273,9 +275,10 @@ class FilesAPI:
         Example: `f = client.files.get(123)`.
         """
         file_id = check_id(id, "id")
-        from cdf_client_api.api.files import get_file  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import get_file  # noqa: PLC0415
 
-        return File(self._core.call(get_file.request_kwargs(file_id)))
+        return File(self._core.call(get_file.request_kwargs(file_id), FILES))
 
     def retrieve(self, identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False) -> FileList:
         """Return the files with these ids, external ids or instance ids (POST /files/byids), in order.
@@ -329,8 +332,8 @@ class FilesAPI:
         from cdf_client_api.models import FileRetrieveRequest  # noqa: PLC0415
 
         body = FileRetrieveRequest(items=_selects(chunk), ignore_unknown_ids=ignore)
-        items, _ = self._core.page(retrieve_files.request_kwargs(body=body), len(chunk))
-        return items
+        kwargs = retrieve_files.request_kwargs(body=body)
+        return self._core.byids(kwargs, chunk, ignore_unknown_ids=ignore)
 
 
 def _selects(
