@@ -67,8 +67,13 @@ class AsyncWaiter:
         """Return when woken or after `seconds`, whichever comes first."""
         if self._future.done():
             return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.shield(self._future), seconds)
+        # Not `asyncio.wait_for`: in Python 3.11 it can swallow a cancellation that arrives as the
+        # future completes, and a listing's producer that missed its cancellation then blocks forever.
+        timer = self._loop.call_later(seconds, self._set)
+        try:
+            await self._future
+        finally:
+            timer.cancel()
 
 
 class AsyncWorkers(Generic[T]):

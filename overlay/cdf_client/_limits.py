@@ -18,7 +18,7 @@ import httpx
 from cdf_client._errors import InvalidArgumentError, InvalidResponseError, ResponseTooLargeError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable, Iterator
 
 # CDF's largest answer is a page of 1000 items of at most ~30 KB each (metadata 10 KB, 1000 asset
 # ids, labels, names, paths): ~32 MB in the worst case, ~1 MB typically. Four times the worst case.
@@ -31,6 +31,8 @@ TIMEOUT_KINDS = ("connect", "read", "write", "pool")
 # The encodings a bounded decoder exists for; the client asks for exactly these.
 ACCEPT_ENCODING = "gzip, deflate"
 _GZIP_WBITS = 16 + zlib.MAX_WBITS
+# The most a compressed body inflates to in one step (a deflate block can inflate 1000-fold).
+_STEP = 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,8 @@ class BodyReader:
 
     def feed(self, chunk: bytes) -> None:
         """Take the next raw chunk of the body."""
-        self._keep(self._decode(chunk, final=False))
+        for piece in self._decoded(chunk, final=False):
+            self._keep(piece)
         if self._deadline.expired():
             raise DeadlineExceeded
 
@@ -136,7 +139,8 @@ class BodyReader:
 
     def response(self) -> httpx.Response:
         """Return the response with its decoded body, for everything above the transport to read."""
-        self._keep(self._decode(b"", final=True))
+        for piece in self._decoded(b"", final=True):
+            self._keep(piece)
         original = self._response
         dropped = {b"content-encoding", b"content-length"}
         return httpx.Response(
@@ -146,15 +150,12 @@ class BodyReader:
             extensions=original.extensions,
         )
 
-    def _decode(self, chunk: bytes, *, final: bool) -> bytes:
+    def _decoded(self, chunk: bytes, *, final: bool) -> Iterable[bytes]:
+        pieces: Iterable[bytes] = (chunk,)
+        # Applied in the reverse of the order the server listed them, each in bounded steps.
         for decoder in self._decoders:
-            # One byte more than the cap allows is enough to know the body is too large.
-            room = self._max_bytes - self._size + 1
-            chunk = decoder.decode(chunk, room, final=final)
-            if decoder.overflowed:
-                size = f"inflating past {self._max_bytes:,} bytes"
-                raise self._too_large(size)
-        return chunk
+            pieces = decoder.pieces(pieces, final=final)
+        return pieces
 
     def _keep(self, chunk: bytes) -> None:
         if chunk:
@@ -180,7 +181,10 @@ class DeadlineExceeded(Exception):  # noqa: N818 (internal signal, turned into C
 
 
 class _Decoder:
-    """One content encoding (gzip, or zlib-wrapped deflate), never inflating past the room it is given."""
+    """One content encoding (gzip, or zlib-wrapped deflate), inflated in steps of at most `_STEP` bytes.
+
+    The steps keep what a bomb inflates to in memory at once small: the cap is checked after each.
+    """
 
     __slots__ = ("_encoding", "_response", "_zlib")
 
@@ -189,23 +193,21 @@ class _Decoder:
         self._response = response
         self._zlib = zlib.decompressobj(_GZIP_WBITS if encoding in {"gzip", "x-gzip"} else zlib.MAX_WBITS)
 
-    @property
-    def overflowed(self) -> bool:
-        """Whether the last call filled its room with input left over: the body is past the cap."""
-        return bool(self._zlib.unconsumed_tail)
-
-    def decode(self, data: bytes, room: int, *, final: bool) -> bytes:
-        """Decode `data` into at most `room` bytes; `final`: the body ended, the stream must be complete."""
+    def pieces(self, inputs: Iterable[bytes], *, final: bool) -> Iterator[bytes]:
+        """Decode `inputs` piece by piece; `final`: the body ended, and the stream must be complete."""
         try:
-            out = self._zlib.decompress(data, room)
-            if final and not self.overflowed:
-                out += self._zlib.flush()
+            for chunk in inputs:
+                data = chunk
+                while data:
+                    yield self._zlib.decompress(data, _STEP)
+                    data = self._zlib.unconsumed_tail
+            if final:
+                yield self._zlib.flush()
         except zlib.error as error:
             raise self._invalid(str(error)) from None
-        if final and not self._zlib.eof and not self.overflowed:
+        if final and not self._zlib.eof:
             problem = "the compressed stream ends early"
             raise self._invalid(problem)
-        return out
 
     def _invalid(self, problem: str) -> InvalidResponseError:
         response = self._response

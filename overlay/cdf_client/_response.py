@@ -220,7 +220,14 @@ def _redacted(value: Any) -> Any:
 
 
 def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "a str", bool: "a bool", int: "an int", float: "a number"}
+    names = {
+        dict: "an object",
+        list: "a list",
+        str: "a str",
+        bool: "a bool",
+        int: "an int",
+        float: "a number",
+    }
     return names.get(type(value), "null")
 
 
@@ -259,11 +266,9 @@ def transport_error(
     return cls(f"{where} failed {tries}: {type(error).__name__}: {redact(str(error))}")
 
 
-def deadline_error(
-    request: httpx.Request, seconds: float | None, attempts: int, doing: str
-) -> _errors.CDFTimeoutError:
-    """Return the error for a passed deadline: which deadline, its value, and what was going on."""
+def deadline_error(request: httpx.Request, seconds: float | None, attempts: int) -> _errors.CDFTimeoutError:
+    """Return the error for a request whose deadline passed: which deadline, and its value."""
     return _errors.CDFTimeoutError(
-        f"{request.method} {request.url.path}: the deadline of {seconds:g} s (deadline=) passed "
-        f"{doing}, after {attempts} attempt{'s' if attempts != 1 else ''}"
+        f"{request.method} {request.url.path}: the deadline of {seconds:g} s (deadline=) passed before "
+        f"an answer was complete, after {attempts} attempt{'s' if attempts != 1 else ''}"
     )

@@ -3,8 +3,8 @@
 A token or client secret read from a file or a Kubernetes secret usually ends with a newline: it is
 stripped (surrounding whitespace is never part of a secret). Anything else that cannot travel in an
 `Authorization` header is refused, without quoting it. Every secret a client holds (its token, its
-client secret, the tokens it fetched) is registered here, and `redact` takes each of them, and any
-password in a URL, out of a text: error messages (also what a server quotes back), reprs, and the
+client secret, the tokens it fetched) is registered here, and `redact` takes each of them, and the
+user and password of any URL, out of a text: error messages (also what a server quotes back), reprs, and the
 log lines of cdf_client, httpx and httpcore (through a logging filter on their loggers).
 """
 
@@ -26,7 +26,8 @@ REDACTED = "***"
 MIN_SECRET_LENGTH = 8
 # A client keeps the latest few tokens it fetched: older ones have expired.
 _TOKENS_KEPT = 4
-_URL_PASSWORD = re.compile(r"(?P<prefix>[a-zA-Z][a-zA-Z0-9+.-]*://[^\s/@:]*):[^\s/@]*@")
+# The user and password of a URL (`https://user:pw@host`): both go, a user name can be a token too.
+_URL_USERINFO = re.compile(r"(?P<scheme>\b[a-zA-Z][a-zA-Z0-9+.-]*://)[^\s/?#@]+@")
 _LOGGERS = (
     "cdf_client",
     "httpx",
@@ -103,12 +104,12 @@ _REGISTRY: weakref.WeakSet[Secrets] = weakref.WeakSet()
 
 
 def redact(text: str) -> str:
-    """Return `text` with every registered secret and every password in a URL replaced by `***`."""
+    """Return `text` with every registered secret, and the user and password of any URL, as `***`."""
     for secrets in list(_REGISTRY):
         for secret in secrets.values():
             if secret in text:
                 text = text.replace(secret, REDACTED)
-    return _URL_PASSWORD.sub(rf"\g<prefix>:{REDACTED}@", text)
+    return _URL_USERINFO.sub(rf"\g<scheme>{REDACTED}@", text)
 
 
 class _RedactingFilter(logging.Filter):

@@ -74,7 +74,7 @@ class RetryTransport(httpx.BaseTransport):
                     return response
                 assert error is not None  # noqa: S101 (an attempt yields a response or an error)
                 if deadline.expired():
-                    raise deadline_error(request, deadline.seconds, attempt + 1, "waiting for an answer")
+                    raise deadline_error(request, deadline.seconds, attempt + 1)
                 raise transport_error(error, request, attempts=attempt + 1, timeouts=timeouts) from error
             reason = f"status {response.status_code}" if response is not None else type(error).__name__
             request_id = response.headers.get("x-request-id") if response is not None else None
@@ -133,7 +133,7 @@ class RetryTransport(httpx.BaseTransport):
             return None, error
         except (DeadlineExceeded, TimeoutError):
             self._check_open()
-            raise deadline_error(request, deadline.seconds, attempt + 1, "while the answer arrived") from None
+            raise deadline_error(request, deadline.seconds, attempt + 1) from None
         finally:
             self.budget.release()
         self.budget.adjust(throttled=response.status_code == 429, succeeded=response.is_success)  # noqa: PLR2004
