@@ -48,7 +48,11 @@ class Range:
 
 
 # The spec's integer schemas with bounds (`format: int64` bounds the upper end), by schema name.
-INT_RANGES = {"CogniteInternalId": Range(1, MAX_ID), "EpochTimestamp": Range(0, INT64_MAX)}
+INT_RANGES = {
+    "CogniteInternalId": Range(1, MAX_ID),
+    "DataSetId": Range(1, MAX_ID),
+    "EpochTimestamp": Range(0, INT64_MAX),
+}
 _NAMESPACE = {name: Annotated[int, bounds] for name, bounds in INT_RANGES.items()}
 # How deep into an item the check goes: the item's fields (1), the fields of objects in them (2,
 # `geoLocation.geometry`), and theirs (3, `geometry.coordinates`), which the result objects read.
