@@ -11,6 +11,7 @@ from cdf_client._async._client import AsyncCDFClient
 from cdf_client._async._files import AsyncFilesAPI
 from cdf_client._async._listing import AsyncListing
 from cdf_client._auth import ClientCredentials
+from cdf_client._budget import Budget
 from cdf_client._checkpoint import Checkpoint, PartitionState
 from cdf_client._errors import (
     APIError,
@@ -36,7 +37,7 @@ from cdf_client._errors import (
 from cdf_client._filters import GeoLocationFilter, LabelFilter
 from cdf_client._identifiers import Identifier, InstanceId
 from cdf_client._listing import Page
-from cdf_client._models import Asset, File, FileList, GeoLocation, GeoShape, Label
+from cdf_client._models import Asset, AssetAggregates, File, FileList, GeoLocation, GeoShape, Label
 from cdf_client._pandas import PandasNotInstalledError
 from cdf_client._sync._assets import AssetsAPI
 from cdf_client._sync._client import CDFClient
@@ -48,6 +49,7 @@ from cdf_client._version import __version__
 __all__ = [
     "APIError",
     "Asset",
+    "AssetAggregates",
     "AssetsAPI",
     "AsyncAssetsAPI",
     "AsyncCDFClient",
@@ -55,6 +57,7 @@ __all__ = [
     "AsyncListing",
     "AuthenticationError",
     "BadRequestError",
+    "Budget",
     "CDFClient",
     "CDFConnectionError",
     "CDFError",

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from cdf_client._errors import CheckpointMismatchError, InvalidArgumentError
-from cdf_client._validation import MAX_PAGE_SIZE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -131,12 +130,12 @@ def coerce(value: Checkpoint | dict[str, Any] | str | bytes) -> Checkpoint:
     raise InvalidArgumentError(msg_0, msg)
 
 
-def check_progress(checkpoint: Checkpoint) -> None:
+def check_progress(checkpoint: Checkpoint, largest_page: int | None = None) -> None:
     """Refuse a checkpoint whose fields are of the wrong type or out of range (edited, or corrupted).
 
-    A page holds at most `MAX_PAGE_SIZE` items and a checkpoint taken at a page's end names the next
-    cursor, so a partition skips 0..999 items; a negative or larger skip would silently lose or
-    repeat items on resume.
+    A checkpoint taken at a page's end names the next cursor, so a partition skips fewer items than
+    the largest page of its operation (`largest_page`, when known); a negative or larger skip would
+    silently lose or repeat items on resume.
     """
     problem = None
     if not (isinstance(checkpoint.operation, str) and isinstance(checkpoint.fingerprint, str)):
@@ -146,7 +145,7 @@ def check_progress(checkpoint: Checkpoint) -> None:
     elif not isinstance(checkpoint.partitions, tuple) or not checkpoint.partitions:
         problem = "partitions must be a non-empty list"
     else:
-        problems = (_state_problem(state) for state in checkpoint.partitions)
+        problems = (_state_problem(state, largest_page) for state in checkpoint.partitions)
         problem = next(
             (f"partitions[{index}].{found}" for index, found in enumerate(problems) if found), None
         )
@@ -155,13 +154,15 @@ def check_progress(checkpoint: Checkpoint) -> None:
         raise InvalidArgumentError(argument, f"not a valid checkpoint: {problem}")
 
 
-def _state_problem(state: object) -> str | None:
+def _state_problem(state: object, largest_page: int | None) -> str | None:
     if not isinstance(state, PartitionState):
         return "must be a PartitionState"
     if state.cursor is not None and (not isinstance(state.cursor, str) or not state.cursor):
         return "cursor must be None or a non-empty str"
-    if type(state.skip) is not int or not 0 <= state.skip < MAX_PAGE_SIZE:
-        return f"skip must be an int in 0..{MAX_PAGE_SIZE - 1}, got {state.skip!r}"
+    if type(state.skip) is not int or state.skip < 0:
+        return f"skip must be an int >= 0, got {state.skip!r}"
+    if largest_page is not None and state.skip >= largest_page:
+        return f"skip {state.skip} is not part of a page: pages hold at most {largest_page} items"
     if type(state.done) is not bool or (state.done and (state.cursor is not None or state.skip)):
         return "done must be a bool, and a done partition has no cursor or skip"
     return None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from cdf_client._auth import ClientCredentials, TokenSource
 from cdf_client._budget import Budget
-from cdf_client._config import api_root, default_headers
+from cdf_client._config import DEFAULT_MAX_CONCURRENCY, api_root, default_headers
 from cdf_client._errors import InvalidArgumentError
 from cdf_client._limits import Limits, check_seconds, check_timeout
 from cdf_client._retry import RetryPolicy
@@ -48,6 +48,8 @@ def settings(
     timeout: float | httpx.Timeout | None,
     max_retries: int,
     max_concurrency: int,
+    max_requests_per_second: float | None,
+    budget: Budget | None,
     app_name: str | None,
     http_client: Any,
     transport: Any,
@@ -93,8 +95,20 @@ def settings(
             max_retries=check_int_range(max_retries, "max_retries", 0, 100),
             deadline=check_seconds(deadline, "deadline"),
         ),
-        budget=Budget(check_int_range(max_concurrency, "max_concurrency", 1, 100)),
+        budget=_budget(max_concurrency, max_requests_per_second, budget),
         http_client=http_client,
         transport=transport,
         verify=verify,
     )
+
+
+def _budget(max_concurrency: int, max_requests_per_second: float | None, budget: Budget | None) -> Budget:
+    if budget is None:
+        return Budget(max_concurrency=max_concurrency, max_requests_per_second=max_requests_per_second)
+    if not isinstance(budget, Budget):
+        msg = "budget"
+        raise InvalidArgumentError(msg, f"must be a cdf_client.Budget, got {type(budget).__name__}")
+    if max_requests_per_second is not None or max_concurrency != DEFAULT_MAX_CONCURRENCY:
+        msg = "budget"
+        raise InvalidArgumentError(msg, "a shared budget has its own limits: set them on the Budget")
+    return budget

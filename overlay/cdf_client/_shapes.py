@@ -1,11 +1,11 @@
 """What a CDF item must look like, read from the generated wire TypedDicts and compiled into one check.
 
 The fields, which of them are required and their JSON types come from
-`cdf_client_api.wire.typed_dicts` (generated from spec/openapi.yaml); the ranges of the spec's
-integer schemas are `INT_RANGES` (the contract tests hold them to the spec). Each shape compiles,
-once, into a plain function with one line per field, as dataclasses and attrs build their methods:
-a tight loop that costs a few dict lookups and type tests per item, where walking the hints for
-every item would cost ten times that.
+`cdf_client_api.wire.typed_dicts`, the bounds of the spec's integer schemas from
+`cdf_client_api.rules` (both generated from spec/openapi.yaml; `format: int64` bounds what
+`maximum` leaves open). Each shape compiles, once, into a plain function with one line per field,
+as dataclasses and attrs build their methods: a tight loop that costs a few dict lookups and type
+tests per item, where walking the hints for every item would cost ten times that.
 
 Checked: every field's JSON type (an `id` of `"17"` or `createdTime` of 2**64, which orjson reads
 as a float, fail), integer ranges, and inside objects the client takes apart (`instanceId`,
@@ -31,12 +31,13 @@ from typing import (
 
 from typing_extensions import is_typeddict
 
-from cdf_client._identifiers import MAX_ID
+from cdf_client._validation import int_bounds
+from cdf_client_api import rules
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-INT64_MAX = 2**63 - 1
+_FORMATS = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +48,26 @@ class Range:
     high: int
 
 
-# The spec's integer schemas with bounds (`format: int64` bounds the upper end), by schema name.
+def _bounds(rule: type[rules.Integer]) -> Range | None:
+    """Return the rule's bounds, its format's where it states none; None if a side stays open."""
+    low, high = int_bounds(rule)
+    format_low, format_high = _FORMATS.get(rule.format or "", (None, None))
+    low, high = (format_low if low is None else low), (format_high if high is None else high)
+    return None if low is None or high is None else Range(low, high)
+
+
+# Every named integer schema of the spec, bounded: the TypedDicts' hints name them (`id:
+# CogniteInternalId`), so evaluating the hints with these in scope keeps each field's bounds.
 INT_RANGES = {
-    "CogniteInternalId": Range(1, MAX_ID),
-    "DataSetId": Range(1, MAX_ID),
-    "EpochTimestamp": Range(0, INT64_MAX),
+    name: bounds
+    for name, rule in vars(rules).items()
+    if isinstance(rule, type) and issubclass(rule, rules.Integer) and rule is not rules.Integer
+    if (bounds := _bounds(rule)) is not None
 }
 _NAMESPACE = {name: Annotated[int, bounds] for name, bounds in INT_RANGES.items()}
-# How deep into an item the check goes: the item's fields (1), the fields of objects in them (2,
-# `geoLocation.geometry`), and theirs (3, `geometry.coordinates`), which the result objects read.
-_DEPTH = 3
+# How deep into an item the check goes: as deep as the result objects read, `aggregates.path[i].id`
+# (4) and `geoLocation.geometry.coordinates` (3); lists of numbers are never walked.
+_DEPTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +140,15 @@ class _Compiler:
         if is_typeddict(hint):
             test = f"type({first}) is dict"
             if depth < _DEPTH:
-                for key, field in _required(hint).items():
-                    test += f" and {self.condition(f'{name}.get({key!r})', field, depth + 1)}"
+                for key, field in get_type_hints(hint, localns=_NAMESPACE, include_extras=True).items():
+                    value = f"{name}.get({key!r})"
+                    if get_origin(field) is NotRequired:
+                        # Checked when present (an asset's `aggregates.path`, read by `Asset.aggregates`).
+                        present, value = self._bind(value)
+                        inner = self.condition(value, get_args(field)[0], depth + 1)
+                        test += f" and ({present} is None or {inner})"
+                    else:
+                        test += f" and {self.condition(value, field, depth + 1)}"
             return test
         msg = f"no check for the type hint {hint!r}"
         raise TypeError(msg)

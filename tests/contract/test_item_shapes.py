@@ -1,37 +1,46 @@
 """The decoding boundary's item checks agree with spec/openapi.yaml.
 
-The fields and types come from the generated TypedDicts; the integer ranges are `INT_RANGES`, held
-here to the spec's `minimum`/`maximum` (and `format: int64`). Every example the spec allows passes the
-compiled check, and each required field removed or of another JSON type fails it.
+The fields and types come from the generated TypedDicts, the integer bounds from the generated rules;
+here they are held to the spec itself: every example the spec allows passes the compiled check,
+each bounded integer refuses a value past its bounds, and each required field removed or of another
+JSON type fails it.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from _openapi import Spec
 
 from cdf_client._response import ASSETS, FILES
-from cdf_client._shapes import INT64_MAX, INT_RANGES
+
+if TYPE_CHECKING:
+    from _openapi import Spec
+
+INT64_MAX = 2**63 - 1
 
 ITEMS = {"FilesMetadata": FILES, "Asset": ASSETS}
 
 
-def test_the_integer_ranges_are_the_specs(spec: Spec):
-    for name, bounds in INT_RANGES.items():
-        schema = spec.schemas[name]
-        assert schema["type"] == "integer", name
-        assert bounds.low == schema["minimum"], name
-        high = schema.get("maximum", INT64_MAX if schema.get("format") == "int64" else None)
-        assert bounds.high == high, name
-
-
-def test_every_bounded_integer_field_of_an_item_has_its_range(spec: Spec):
-    """A bounded integer schema an item's fields use directly is in INT_RANGES, so none goes unchecked."""
-    for item in ITEMS:
+def test_every_bounded_integer_field_is_checked_against_the_specs_bounds(spec: Spec):
+    """Each integer field with bounds (or `format: int64`) refuses a value past them and takes its bounds."""
+    checked = 0
+    for item, shape in ITEMS.items():
+        example = spec.example({"$ref": f"#/components/schemas/{item}"}, 0)
         for field, node in spec.schemas[item]["properties"].items():
-            target, name = spec.deref(node)
-            if target.get("type") == "integer" and ("minimum" in target or "maximum" in target):
-                assert name in INT_RANGES, f"{item}.{field}: {name}"
+            target, _ = spec.deref(node)
+            if target.get("type") != "integer":
+                continue
+            low = target.get("minimum")
+            high = target.get("maximum", INT64_MAX if target.get("format") == "int64" else None)
+            for good in (low, high):
+                if good is not None:
+                    assert shape.first_bad([{**example, field: good}]) is None, (item, field, good)
+            for bad in (None if low is None else low - 1, None if high is None else high + 1):
+                if bad is not None:
+                    assert shape.first_bad([{**example, field: bad}]) is not None, (item, field, bad)
+            checked += 1
+    assert checked >= 8  # ids, times, data set ids of files and assets
 
 
 @pytest.mark.parametrize("item", sorted(ITEMS))

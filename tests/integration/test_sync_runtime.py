@@ -57,12 +57,15 @@ def _python(code: str, base_url: str, fake: FakeCDF) -> subprocess.Popen[str]:
 _FORK = """
     import os, sys
     from cdf_client import CDFClient
-    client = CDFClient(project=os.environ["PROJECT"], base_url=os.environ["BASE_URL"], token=os.environ["TOKEN"])
+    settings = {key.lower(): os.environ[key] for key in ("PROJECT", "TOKEN")}
+    settings["base_url"] = os.environ["BASE_URL"]
+    client = CDFClient(**settings)
     before = len(client.files.filter(partitions=3).to_list())
     pid = os.fork()
     if pid == 0:
         try:
-            child = len(client.files.filter(partitions=3).to_list()) + len(client.files.list(limit=10).to_list())
+            child = len(client.files.filter(partitions=3).to_list())
+            child += len(client.files.list(limit=10).to_list())
             print("child", child, flush=True)
         finally:
             os._exit(0)
@@ -84,7 +87,9 @@ def test_a_client_used_before_a_fork_works_in_the_child_and_the_parent(served):
 _FORK_ASYNC = """
     import asyncio, os
     from cdf_client import AsyncCDFClient
-    client = AsyncCDFClient(project=os.environ["PROJECT"], base_url=os.environ["BASE_URL"], token=os.environ["TOKEN"])
+    settings = {key.lower(): os.environ[key] for key in ("PROJECT", "TOKEN")}
+    settings["base_url"] = os.environ["BASE_URL"]
+    client = AsyncCDFClient(**settings)
     asyncio.run(client.files.filter(partitions=2).to_list())
     pid = os.fork()
     if pid == 0:
@@ -107,7 +112,9 @@ def test_an_async_client_used_before_a_fork_works_in_the_child(served):
 _INTERRUPTED = """
     import os, sys
     from cdf_client import CDFClient
-    client = CDFClient(project=os.environ["PROJECT"], base_url=os.environ["BASE_URL"], token=os.environ["TOKEN"])
+    settings = {key.lower(): os.environ[key] for key in ("PROJECT", "TOKEN")}
+    settings["base_url"] = os.environ["BASE_URL"]
+    client = CDFClient(**settings)
     ids = [f["id"] for f in client.files.filter(limit=2000).dicts()]
     try:
         print("ready", flush=True)
@@ -126,7 +133,7 @@ _CALLS = {
 
 
 @pytest.fixture(scope="module")
-def slow(served):
+def slow():
     """The same data, 200 ms per request, so a signal lands while requests are in flight."""
     fake = FakeCDF.generate(files=N_FILES, seed=11, record_requests=False)
     fake.faults = Faults(latency_ms=200)
@@ -141,7 +148,8 @@ def test_ctrl_c_raises_keyboard_interrupt_and_prints_nothing_else(slow, run):
     process = _python(_INTERRUPTED.replace("{call}", _CALLS[name]), base_url, fake)
     assert process.stdout is not None
     assert process.stdout.readline() == "ready\n"
-    time.sleep(random.Random(run).uniform(0.05, 0.6))  # anywhere: mid-request, mid-page, between calls
+    # Anywhere: mid-request, mid-page, between calls.
+    time.sleep(random.Random(run).uniform(0.05, 0.6))  # noqa: S311 (test timing, not security)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=HANG_GUARD_S)
     assert (process.returncode, out, err) == (3, "interrupted\n", ""), name
@@ -158,7 +166,7 @@ def test_the_cli_exits_130_with_one_short_line_on_ctrl_c(slow, run):
     )
     assert process.stdout is not None
     process.stdout.readline()
-    time.sleep(random.Random(run).uniform(0.0, 0.5))
+    time.sleep(random.Random(run).uniform(0.0, 0.5))  # noqa: S311 (test timing, not security)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=HANG_GUARD_S)
     assert (process.returncode, err.decode()) == (130, "Interrupted.\n")

@@ -3,6 +3,7 @@ import threading
 
 import pytest
 
+from cdf_client import InvalidArgumentError
 from cdf_client._async_primitives import AsyncWaiter
 from cdf_client._budget import Budget
 from cdf_client._sync_primitives import Waiter
@@ -29,7 +30,7 @@ def _acquire_sync(budget):
 
 
 async def test_never_more_than_the_budget_in_flight():
-    budget = Budget(3)
+    budget = Budget(max_concurrency=3)
 
     async def work():
         await _acquire(budget)
@@ -42,7 +43,7 @@ async def test_never_more_than_the_budget_in_flight():
 
 
 def test_threads_and_tasks_share_one_budget():
-    budget = Budget(2)
+    budget = Budget(max_concurrency=2)
     inside = []
     lock = threading.Lock()
 
@@ -75,8 +76,13 @@ def test_threads_and_tasks_share_one_budget():
 
 
 async def test_throttling_halves_down_to_one_and_successes_add_back():
-    budget = Budget(8)
-    for _ in range(5):
+    now = [0.0]
+    budget = Budget(max_concurrency=8, clock=lambda: now[0])
+    budget.adjust(throttled=True, succeeded=False)
+    budget.adjust(throttled=True, succeeded=False)  # the same burst of refusals: one signal
+    assert budget.allowed == 4
+    for _ in range(4):
+        now[0] += 1.0
         budget.adjust(throttled=True, succeeded=False)
     assert budget.allowed == 1
     for _ in range(200):
@@ -85,7 +91,7 @@ async def test_throttling_halves_down_to_one_and_successes_add_back():
 
 
 async def test_a_cancelled_waiter_does_not_strand_the_others():
-    budget = Budget(1)
+    budget = Budget(max_concurrency=1)
     await _acquire(budget)
     first = asyncio.create_task(_acquire(budget))
     second = asyncio.create_task(_acquire(budget))
@@ -98,8 +104,55 @@ async def test_a_cancelled_waiter_does_not_strand_the_others():
 
 def test_a_known_rate_spaces_request_starts():
     now = [0.0]
-    budget = Budget(10, requests_per_second=4, clock=lambda: now[0])
+    budget = Budget(max_concurrency=10, max_requests_per_second=4, clock=lambda: now[0])
     assert budget.try_acquire(Waiter()) == 0
     assert budget.try_acquire(Waiter()) == pytest.approx(0.05)  # waits (in slices) for the next 0.25 s
     now[0] = 0.25
     assert budget.try_acquire(Waiter()) == 0
+
+
+def test_a_429_pauses_every_start_and_sets_the_rate_just_under_what_was_accepted():
+    now = [0.0]
+    budget = Budget(max_concurrency=10, clock=lambda: now[0])
+    for _ in range(20):  # 20 accepted within the last second, unpaced
+        assert budget.try_acquire(Waiter()) == 0
+        budget.release()
+        budget.adjust(throttled=False, succeeded=True)
+        now[0] += 0.04
+    budget.adjust(throttled=True, succeeded=False)
+    # 20 accepted over the last 0.8 s: a burst of one second's worth plus 0.8 s at the rate.
+    assert budget.rate == pytest.approx(0.9 * 20 / 1.8)
+    assert budget.allowed == 5
+    assert budget.try_acquire(Waiter()) > 0  # paused: the refusal and the next request's worth
+    now[0] += 2 / budget.rate
+    assert budget.try_acquire(Waiter()) == 0
+
+
+def test_a_burst_of_refusals_lowers_the_rate_once_and_retry_after_pauses_that_long():
+    now = [0.0]
+    budget = Budget(max_concurrency=10, max_requests_per_second=20, clock=lambda: now[0])
+    for _ in range(5):
+        budget.adjust(throttled=True, succeeded=False, retry_after=2.0)
+    assert budget.rate == pytest.approx(0.75 * 20)  # nothing accepted lately: a quarter off the known rate
+    assert budget.throttled == 5
+    now[0] += 1.9
+    assert budget.try_acquire(Waiter()) > 0
+    now[0] += 0.2
+    assert budget.try_acquire(Waiter()) == 0
+
+
+def test_without_429s_the_rate_probes_upward_but_never_past_a_known_rate():
+    now = [0.0]
+    budget = Budget(max_concurrency=10, max_requests_per_second=10, clock=lambda: now[0])
+    budget.adjust(throttled=True, succeeded=False)
+    low = budget.rate
+    for _ in range(200):
+        now[0] += 0.5
+        budget.adjust(throttled=False, succeeded=True)
+    assert low < budget.rate == 10
+
+
+def test_limits_are_checked_before_anything_is_sent():
+    for bad in ({"max_concurrency": 0}, {"max_concurrency": True}, {"max_requests_per_second": 0}):
+        with pytest.raises(InvalidArgumentError):
+            Budget(**bad)

@@ -32,7 +32,7 @@ def _transport(script, **policy):
         sleeps.append(seconds)
 
     retry_policy = RetryPolicy(sleep=sleep, random=lambda: 1.0, **policy)
-    limiter = Budget(4)
+    limiter = Budget(max_concurrency=4)
     return RetryTransport(httpx.MockTransport(script), retry_policy, limiter), sleeps, limiter
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from cdf_client._async._assets import AsyncAssetsAPI
 from cdf_client._async._files import AsyncFilesAPI
-from cdf_client._config import read_env
+from cdf_client._config import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, read_env
 from cdf_client._limits import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES
 
 if TYPE_CHECKING:
@@ -21,10 +21,7 @@ if TYPE_CHECKING:
     import httpx
 
     from cdf_client._auth import ClientCredentials
-
-DEFAULT_MAX_RETRIES = 10
-# CDF recommends at most 10 partitions; 10 lets them (or 10 byids chunks of 1000) all fly at once.
-DEFAULT_MAX_CONCURRENCY = 10
+    from cdf_client._budget import Budget
 
 
 class AsyncCDFClient:
@@ -35,8 +32,10 @@ class AsyncCDFClient:
             async for f in client.files.filter(uploaded=True): ...
 
     Give `base_url` or `cluster`; `token` (a str or a callable returning one) or `credentials`
-    (`ClientCredentials`). `max_concurrency` caps requests in flight (shared by partitions and byids
-    chunks, and lowered automatically while CDF answers 429). `http_client` (an `httpx.AsyncClient`) or
+    (`ClientCredentials`). `max_concurrency` caps requests in flight and `max_requests_per_second` the
+    rate they start at (both shared by partitions and byids chunks, and lowered automatically while
+    CDF answers 429; without a rate the client learns CDF's from its 429s). `budget` shares one
+    `Budget` between several clients of the same identity instead. `http_client` (an `httpx.AsyncClient`) or
     `transport` (an `httpx.AsyncBaseTransport`, e.g. `FakeCDF.transport()`) inject your own; retries
     and the budget still apply. After `aclose()`, every call raises `ClientClosedError`.
 
@@ -63,6 +62,8 @@ class AsyncCDFClient:
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        max_requests_per_second: float | None = None,
+        budget: Budget | None = None,
         app_name: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
@@ -83,6 +84,8 @@ class AsyncCDFClient:
                 timeout=timeout,
                 max_retries=max_retries,
                 max_concurrency=max_concurrency,
+                max_requests_per_second=max_requests_per_second,
+                budget=budget,
                 app_name=app_name,
                 http_client=http_client,
                 transport=transport,
@@ -106,6 +109,11 @@ class AsyncCDFClient:
     def project(self) -> str:
         """The CDF project this client talks to."""
         return self._core.project
+
+    @property
+    def budget(self) -> Budget:
+        """The request budget this client spends (pass it as `budget=` to share it with another client)."""
+        return self._core.budget
 
     @property
     def base_url(self) -> str:

@@ -26,7 +26,6 @@ from cdf_client._identifiers import Identifier, InstanceId, check_id, check_iden
 from cdf_client._models import File, FileList
 from cdf_client._resources._common import ResumeFrom, make_spec
 from cdf_client._validation import (
-    MAX_PAGE_SIZE,
     TimeBounds,
     Timestamp,
     check_bool,
@@ -34,6 +33,7 @@ from cdf_client._validation import (
     time_bounds,
     to_time_range,
 )
+from cdf_client_api import rules
 
 if TYPE_CHECKING:
     import builtins
@@ -43,13 +43,19 @@ if TYPE_CHECKING:
     from cdf_client_api.models import FileSelectByExternalId, FileSelectById, FileSelectByInstanceId
     from cdf_client_api.wire.typed_dicts import FilesMetadata
 
-RETRIEVE_CHUNK = 1000
+# Limits of the wire fields each method fills (the fake serves GET /files through the POST filter, so
+# a GET parameter also meets the limits of the filter field it stands for).
+_FILTER = rules.FileFilterProperties
+_LIST = rules.ListFilesParameters
+RETRIEVE_CHUNK = rules.FileDataIdsWithIgnoreUnknownIds.items.max_items
 
 
-def _strings(target: dict[str, Any], *fields: tuple[str, str, object, int]) -> None:
-    for key, argument, value, max_length in fields:
+def _strings(
+    target: dict[str, Any], *fields: tuple[str, str, object, tuple[type[rules.String], ...]]
+) -> None:
+    for key, argument, value, limits in fields:
         if value is not None:
-            target[key] = check_str(value, argument, max_length)
+            target[key] = check_str(value, argument, *limits)
 
 
 class AsyncFilesAPI:
@@ -81,7 +87,7 @@ class AsyncFilesAPI:
         labels: LabelFilter | None = None,
         geo_location: GeoLocationFilter | None = None,
         limit: int | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = rules.FileFilterRequest.limit.maximum,
         partitions: int | None = None,
         resume_from: ResumeFrom | None = None,
     ) -> AsyncListing[File, FilesMetadata]:
@@ -95,24 +101,28 @@ class AsyncFilesAPI:
         wire: dict[str, Any] = {}
         _strings(
             wire,
-            ("name", "name", name, 256),
-            ("directoryPrefix", "directory_prefix", directory_prefix, 512),
-            ("mimeType", "mime_type", mime_type, 256),
-            ("source", "source", source, 128),
-            ("externalIdPrefix", "external_id_prefix", external_id_prefix, 255),
+            ("name", "name", name, (_FILTER.name,)),
+            ("directoryPrefix", "directory_prefix", directory_prefix, (_FILTER.directory_prefix,)),
+            ("mimeType", "mime_type", mime_type, (_FILTER.mime_type,)),
+            ("source", "source", source, (_FILTER.source,)),
+            ("externalIdPrefix", "external_id_prefix", external_id_prefix, (_FILTER.external_id_prefix,)),
         )
         if metadata is not None:
             wire["metadata"] = metadata_filter(metadata)
         if asset_ids is not None:
-            wire["assetIds"] = id_list(asset_ids, "asset_ids")
+            wire["assetIds"] = id_list(asset_ids, "asset_ids", _FILTER.asset_ids)
         if asset_external_ids is not None:
-            wire["assetExternalIds"] = external_id_list(asset_external_ids, "asset_external_ids")
+            wire["assetExternalIds"] = external_id_list(
+                asset_external_ids, "asset_external_ids", _FILTER.asset_external_ids
+            )
         if root_asset_ids is not None:
-            wire["rootAssetIds"] = either_list(root_asset_ids, "root_asset_ids")
+            wire["rootAssetIds"] = either_list(root_asset_ids, "root_asset_ids", _FILTER.root_asset_ids)
         if data_set_ids is not None:
-            wire["dataSetIds"] = either_list(data_set_ids, "data_set_ids")
+            wire["dataSetIds"] = either_list(data_set_ids, "data_set_ids", _FILTER.data_set_ids)
         if asset_subtree_ids is not None:
-            wire["assetSubtreeIds"] = either_list(asset_subtree_ids, "asset_subtree_ids")
+            wire["assetSubtreeIds"] = either_list(
+                asset_subtree_ids, "asset_subtree_ids", _FILTER.asset_subtree_ids
+            )
         for key, argument, bounds in (
             ("createdTime", "created_time", created_time),
             ("lastUpdatedTime", "last_updated_time", last_updated_time),
@@ -121,7 +131,7 @@ class AsyncFilesAPI:
             ("sourceModifiedTime", "source_modified_time", source_modified_time),
         ):
             if bounds is not None:
-                wire[key] = to_time_range(bounds, argument)
+                wire[key] = to_time_range(bounds, argument, rules.EpochTimestampRange)
         if uploaded is not None:
             wire["uploaded"] = check_bool(uploaded, "uploaded")
         if labels is not None:
@@ -163,6 +173,8 @@ class AsyncFilesAPI:
                 page_size=page_size,
                 partitions=partitions,
                 resume_from=resume_from,
+                wire_limit=rules.FileFilterRequest.limit,
+                max_partitions=rules.FileFilterRequest.partition.max_partitions,
             )
         )
 
@@ -191,7 +203,7 @@ class AsyncFilesAPI:
         external_id_prefix: str | None = None,
         uploaded: bool | None = None,
         limit: int | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = rules.ListFilesParameters.limit.maximum,
         partitions: int | None = None,
         resume_from: ResumeFrom | None = None,
     ) -> AsyncListing[File, FilesMetadata]:
@@ -202,22 +214,34 @@ class AsyncFilesAPI:
         query: dict[str, Any] = {}
         _strings(
             query,
-            ("name", "name", name, 256),
-            ("mime_type", "mime_type", mime_type, 256),
-            ("source", "source", source, 128),
-            ("external_id_prefix", "external_id_prefix", external_id_prefix, 255),
+            ("name", "name", name, (_LIST.name, _FILTER.name)),
+            ("mime_type", "mime_type", mime_type, (_LIST.mime_type, _FILTER.mime_type)),
+            ("source", "source", source, (_LIST.source, _FILTER.source)),
+            (
+                "external_id_prefix",
+                "external_id_prefix",
+                external_id_prefix,
+                (_LIST.external_id_prefix, _FILTER.external_id_prefix),
+            ),
         )
         if asset_ids is not None:
-            query["asset_ids"] = id_list(asset_ids, "asset_ids")
-        for argument, values in (
-            ("asset_external_ids", asset_external_ids),
-            ("asset_subtree_external_ids", asset_subtree_external_ids),
+            query["asset_ids"] = id_list(asset_ids, "asset_ids", _LIST.asset_ids, _FILTER.asset_ids)
+        # JSON-array parameters: the spec gives no item count, the fake checks them as AssetIds or
+        # AssetExternalIds lists, then as the filter field they stand for.
+        for argument, values, field in (
+            ("asset_external_ids", asset_external_ids, _FILTER.asset_external_ids),
+            ("asset_subtree_external_ids", asset_subtree_external_ids, _FILTER.asset_subtree_ids),
         ):
             if values is not None:
-                query[argument] = json_array(external_id_list(values, argument))
-        for argument, ids in (("root_asset_ids", root_asset_ids), ("asset_subtree_ids", asset_subtree_ids)):
+                query[argument] = json_array(
+                    external_id_list(values, argument, rules.AssetExternalIds, field)
+                )
+        for argument, ids, ids_field in (
+            ("root_asset_ids", root_asset_ids, _FILTER.root_asset_ids),
+            ("asset_subtree_ids", asset_subtree_ids, _FILTER.asset_subtree_ids),
+        ):
             if ids is not None:
-                query[argument] = json_array(id_list(ids, argument))
+                query[argument] = json_array(id_list(ids, argument, rules.AssetIds, ids_field))
         from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
         from cdf_client_api.api.files import list_files  # noqa: PLC0415
         from cdf_client_api.models import DataSetExternalId, DataSetInternalId  # noqa: PLC0415
@@ -228,20 +252,27 @@ class AsyncFilesAPI:
                 DataSetInternalId(id=item["id"])
                 if "id" in item
                 else DataSetExternalId(external_id=item["externalId"])
-                for item in either_list(data_set_ids, "data_set_ids")
+                for item in either_list(
+                    data_set_ids, "data_set_ids", _LIST.data_set_ids, _FILTER.data_set_ids
+                )
             ]
+        low, high = rules.EpochTimestampRange.min, rules.EpochTimestampRange.max
         query |= time_bounds(
             (
-                ("min_created_time", min_created_time),
-                ("max_created_time", max_created_time),
-                ("min_last_updated_time", min_last_updated_time),
-                ("max_last_updated_time", max_last_updated_time),
-                ("min_uploaded_time", min_uploaded_time),
-                ("max_uploaded_time", max_uploaded_time),
-                ("min_source_created_time", min_source_created_time),
-                ("max_source_created_time", max_source_created_time),
-                ("min_source_modified_time", min_source_modified_time),
-                ("max_source_modified_time", max_source_modified_time),
+                ("min_created_time", min_created_time, (_LIST.min_created_time, low)),
+                ("max_created_time", max_created_time, (_LIST.max_created_time, high)),
+                ("min_last_updated_time", min_last_updated_time, (_LIST.min_last_updated_time, low)),
+                ("max_last_updated_time", max_last_updated_time, (_LIST.max_last_updated_time, high)),
+                ("min_uploaded_time", min_uploaded_time, (_LIST.min_uploaded_time, low)),
+                ("max_uploaded_time", max_uploaded_time, (_LIST.max_uploaded_time, high)),
+                ("min_source_created_time", min_source_created_time, (_LIST.min_source_created_time, low)),
+                ("max_source_created_time", max_source_created_time, (_LIST.max_source_created_time, high)),
+                ("min_source_modified_time", min_source_modified_time, (_LIST.min_source_modified_time, low)),
+                (
+                    "max_source_modified_time",
+                    max_source_modified_time,
+                    (_LIST.max_source_modified_time, high),
+                ),
             )
         )
         if uploaded is not None:
@@ -269,6 +300,8 @@ class AsyncFilesAPI:
                 page_size=page_size,
                 partitions=partitions,
                 resume_from=resume_from,
+                wire_limit=_LIST.limit,
+                max_partitions=_LIST.partition.max_partitions,
             )
         )
 
@@ -277,7 +310,7 @@ class AsyncFilesAPI:
 
         Example: `f = client.files.get(123)`.
         """
-        file_id = check_id(id, "id")
+        file_id = check_id(id, "id", rules.GetFileParameters.id)
         from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
         from cdf_client_api.api.files import get_file  # noqa: PLC0415
 

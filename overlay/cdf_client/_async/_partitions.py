@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from cdf_client._async_primitives import AsyncWaiter, AsyncWorkers
 from cdf_client._partitions import ChainGuard, Quota, RawPage
-from cdf_client._validation import MAX_PAGE_SIZE
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable
@@ -44,12 +43,13 @@ async def _chain(  # noqa: PLR0917 (one chain's whole state, called once)
     cursor, skip = start.cursor, start.skip
     guard = ChainGuard(partition, cursor)
     while True:
-        # A resumed page is refetched whole: ask for the items already handed out plus new ones.
+        # A resumed page is refetched whole: ask for the items already handed out plus new ones
+        # (make_spec keeps `skip` below the largest page, so this is a page the server serves).
         granted = await _take(quota, max(1, page_size - skip), workers)
         if granted == 0:
             return
         try:
-            items, next_cursor = await fetch(cursor, min(MAX_PAGE_SIZE, skip + granted), partition)
+            items, next_cursor = await fetch(cursor, skip + granted, partition)
         except BaseException:
             quota.settle(granted, 0)
             raise

@@ -64,6 +64,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             hinted = None
             if response is not None:
                 hinted = retry_after_seconds(response.headers.get("retry-after"))
+                # Retry-After: 0 means "now", not "use your own backoff".
                 delay = delay if hinted is None else hinted
             out_of_time = delay > deadline.remaining()
             if attempt >= policy.max_retries or out_of_time:
@@ -135,7 +136,9 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             raise deadline_error(request, deadline.seconds, attempt + 1) from None
         finally:
             self.budget.release()
-        self.budget.adjust(throttled=response.status_code == 429, succeeded=response.is_success)  # noqa: PLR2004
+        throttled = response.status_code == 429  # noqa: PLR2004
+        hinted = retry_after_seconds(response.headers.get("retry-after")) if throttled else None
+        self.budget.adjust(throttled=throttled, succeeded=response.is_success, retry_after=hinted)
         logger.debug(
             "%s %s -> %d in %.1f ms (request id %s)",
             request.method,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from cdf_client import CDFClient
 from cdf_client._cli._errors import UsageError
 from cdf_client._cli._params import int_range, text
-from cdf_client._cli._parser import Flag, Option, Param
+from cdf_client._cli._parser import Flag, GlobalParam, Option
 
 if TYPE_CHECKING:
     import argparse
@@ -63,7 +63,7 @@ class Connection:
 
 
 # Secrets come from the environment only: options end up in shell history and `ps`.
-CONNECTION_OPTIONS: tuple[Param, ...] = (
+CONNECTION_OPTIONS: tuple[GlobalParam, ...] = (
     Flag("--fake", "Run against the embedded demo project instead of CDF (no configuration needed)."),
     Option("--project", "CDF project [CDF_PROJECT].", text("NAME")),
     Option("--cluster", "CDF cluster, e.g. westeurope-1 [CDF_CLUSTER].", text("NAME")),

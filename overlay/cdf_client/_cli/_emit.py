@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -19,12 +20,13 @@ from cdf_client._cli._output import (
 from cdf_client._cli._params import choice, int_range
 from cdf_client._cli._parser import Option, Param, Switch
 from cdf_client._cli._progress import progress_bar, track
+from cdf_client._validation import int_bounds
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-# A listing that fits in one page of the API is over before a progress bar would help.
-_LONG_LISTING = 1000
+    from cdf_client_api import rules
+
 _PIPE_WIDTH = 400
 
 FORMAT_OPTION = Option(
@@ -34,21 +36,26 @@ FORMAT_OPTION = Option(
     dest="output_format",
 )
 
-LISTING_OPTIONS: tuple[Param, ...] = (
-    Option("--limit", "Stop after this many items [default: every match].", int_range(1)),
-    Option(
-        "--partitions",
-        "Fetch in N parallel cursor chains (1-10); the order is then unspecified.",
-        int_range(1, 10),
-    ),
-    Option("--page-size", "Items per request (1-1000) [default: 1000].", int_range(1, 1000)),
-    FORMAT_OPTION,
-    Switch(
-        "--progress",
-        "--no-progress",
-        "Progress on stderr [default: long listings, when stderr is a terminal and stdout is not].",
-    ),
-)
+
+def listing_options(wire_limit: type[rules.Integer], max_partitions: int) -> tuple[Param, ...]:
+    """Return the options of a listing command, bounded by its operation's `limit` and `partition`."""
+    low, high = int_bounds(wire_limit)
+    return (
+        Option("--limit", "Stop after this many items [default: every match].", int_range(1)),
+        Option(
+            "--partitions",
+            f"Fetch in N parallel cursor chains (1-{max_partitions}); the order is then unspecified.",
+            int_range(1, max_partitions),
+        ),
+        # Always set (the largest page by default), so the progress bar knows how long a page is.
+        Option("--page-size", "Items per request.", int_range(low, high), default=high),
+        FORMAT_OPTION,
+        Switch(
+            "--progress",
+            "--no-progress",
+            "Progress on stderr [default: long listings, when stderr is a terminal and stdout is not].",
+        ),
+    )
 
 
 def wire(item: Any) -> Mapping[str, Any]:
@@ -59,8 +66,9 @@ def wire(item: Any) -> Mapping[str, Any]:
 
 def _stdout() -> Console:
     console = StdoutConsole(soft_wrap=True)
-    if not console.is_terminal:
-        # A file or pipe has no width of its own: let tables take the room they need.
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        # A file or pipe has no width of its own: let tables take the room they need, unless
+        # COLUMNS says how wide the reader is.
         console.width = _PIPE_WIDTH
     return console
 
@@ -73,13 +81,15 @@ def emit_items(
     progress: bool | None,
     limit: int | None,
     description: str,
+    page_size: int | None = None,
 ) -> None:
     """Stream `items` to stdout; the listing is closed whether the output finishes or the reader leaves."""
     out = _stdout()
     writer = make_writer(output_format or default_format(sys.stdout), kind, out)
     err = Console(stderr=True)
     if progress is None:
-        long_listing = limit is None or limit > _LONG_LISTING
+        # A listing that fits in one page is over before a progress bar would help.
+        long_listing = limit is None or page_size is None or limit > page_size
         progress = long_listing and err.is_terminal and not out.is_terminal
     iterator = iter(items)
     try:

@@ -9,7 +9,8 @@ from cdf_client._filters import external_id_list, id_list, json_array
 from cdf_client._models import Asset
 from cdf_client._resources._common import ResumeFrom, make_spec
 from cdf_client._sync._listing import Listing
-from cdf_client._validation import MAX_PAGE_SIZE, Timestamp, check_bool, check_str, time_bounds
+from cdf_client._validation import Timestamp, check_bool, check_str, time_bounds
+from cdf_client_api import rules
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from cdf_client._sync._core import Core
     from cdf_client_api.wire.typed_dicts import Asset as AssetWire
 
-MAX_ASSET_NAME = 140
+_LIST = rules.ListAssetsParameters
 
 
 class AssetsAPI:
@@ -44,7 +45,7 @@ class AssetsAPI:
         max_last_updated_time: Timestamp | None = None,
         external_id_prefix: str | None = None,
         limit: int | None = None,
-        page_size: int = MAX_PAGE_SIZE,
+        page_size: int = _LIST.limit.maximum,
         partitions: int | None = None,
         resume_from: ResumeFrom | None = None,
     ) -> Listing[Asset, AssetWire]:
@@ -60,30 +61,34 @@ class AssetsAPI:
             if flag is not None:
                 query[argument] = check_bool(flag, argument)
         if name is not None:
-            query["name"] = check_str(name, "name", MAX_ASSET_NAME, min_length=1)
+            query["name"] = check_str(name, "name", _LIST.name)
         if source is not None:
-            query["source"] = check_str(source, "source", 128)
+            query["source"] = check_str(source, "source", _LIST.source)
         if external_id_prefix is not None:
-            query["external_id_prefix"] = check_str(external_id_prefix, "external_id_prefix", 255)
+            query["external_id_prefix"] = check_str(
+                external_id_prefix, "external_id_prefix", _LIST.external_id_prefix
+            )
+        # JSON-array parameters: the spec gives no item count; the fake checks them as AssetIds or
+        # AssetExternalIds lists.
         for argument, ids in (
             ("parent_ids", parent_ids),
             ("root_ids", root_ids),
             ("asset_subtree_ids", asset_subtree_ids),
         ):
             if ids is not None:
-                query[argument] = json_array(id_list(ids, argument))
+                query[argument] = json_array(id_list(ids, argument, rules.AssetIds))
         for argument, external_ids in (
             ("parent_external_ids", parent_external_ids),
             ("asset_subtree_external_ids", asset_subtree_external_ids),
         ):
             if external_ids is not None:
-                query[argument] = json_array(external_id_list(external_ids, argument))
+                query[argument] = json_array(external_id_list(external_ids, argument, rules.AssetExternalIds))
         query |= time_bounds(
             (
-                ("min_created_time", min_created_time),
-                ("max_created_time", max_created_time),
-                ("min_last_updated_time", min_last_updated_time),
-                ("max_last_updated_time", max_last_updated_time),
+                ("min_created_time", min_created_time, (_LIST.min_created_time,)),
+                ("max_created_time", max_created_time, (_LIST.max_created_time,)),
+                ("min_last_updated_time", min_last_updated_time, (_LIST.min_last_updated_time,)),
+                ("max_last_updated_time", max_last_updated_time, (_LIST.max_last_updated_time,)),
             )
         )
         # Generated defaults (includeMetadata=true, root=false) would always go out: send only what was given.
@@ -115,5 +120,7 @@ class AssetsAPI:
                 page_size=page_size,
                 partitions=partitions,
                 resume_from=resume_from,
+                wire_limit=_LIST.limit,
+                max_partitions=_LIST.partition.max_partitions,
             )
         )

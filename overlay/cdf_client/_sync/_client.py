@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Self
 
-from cdf_client._config import read_env
+from cdf_client._config import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, read_env
 from cdf_client._limits import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES
 from cdf_client._sync._assets import AssetsAPI
 from cdf_client._sync._files import FilesAPI
@@ -22,10 +22,7 @@ if TYPE_CHECKING:
     import httpx
 
     from cdf_client._auth import ClientCredentials
-
-DEFAULT_MAX_RETRIES = 10
-# CDF recommends at most 10 partitions; 10 lets them (or 10 byids chunks of 1000) all fly at once.
-DEFAULT_MAX_CONCURRENCY = 10
+    from cdf_client._budget import Budget
 
 
 class CDFClient:
@@ -36,8 +33,10 @@ class CDFClient:
             for f in client.files.filter(uploaded=True): ...
 
     Give `base_url` or `cluster`; `token` (a str or a callable returning one) or `credentials`
-    (`ClientCredentials`). `max_concurrency` caps requests in flight (shared by partitions and byids
-    chunks, and lowered automatically while CDF answers 429). `http_client` (an `httpx.Client`) or
+    (`ClientCredentials`). `max_concurrency` caps requests in flight and `max_requests_per_second` the
+    rate they start at (both shared by partitions and byids chunks, and lowered automatically while
+    CDF answers 429; without a rate the client learns CDF's from its 429s). `budget` shares one
+    `Budget` between several clients of the same identity instead. `http_client` (an `httpx.Client`) or
     `transport` (an `httpx.BaseTransport`, e.g. `FakeCDF.transport()`) inject your own; retries
     and the budget still apply. After `close()`, every call raises `ClientClosedError`.
 
@@ -64,6 +63,8 @@ class CDFClient:
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        max_requests_per_second: float | None = None,
+        budget: Budget | None = None,
         app_name: str | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
@@ -84,6 +85,8 @@ class CDFClient:
                 timeout=timeout,
                 max_retries=max_retries,
                 max_concurrency=max_concurrency,
+                max_requests_per_second=max_requests_per_second,
+                budget=budget,
                 app_name=app_name,
                 http_client=http_client,
                 transport=transport,
@@ -107,6 +110,11 @@ class CDFClient:
     def project(self) -> str:
         """The CDF project this client talks to."""
         return self._core.project
+
+    @property
+    def budget(self) -> Budget:
+        """The request budget this client spends (pass it as `budget=` to share it with another client)."""
+        return self._core.budget
 
     @property
     def base_url(self) -> str:

@@ -14,11 +14,17 @@ models generated from the spec, uvicorn serves over HTTP.
 
 """
 
-from cdf_client.testing._fake import FakeCDF, RecordedRequest
-from cdf_client.testing._faults import Faults
-from cdf_client.testing._hostile import Hostile
-from cdf_client.testing._throttle import Throttle, ThrottleStats
-from cdf_client.testing._transport import FakeTransport
+from cdf_client.testing import _extra
+
+try:
+    from cdf_client.testing._fake import FakeCDF, RecordedRequest
+    from cdf_client.testing._faults import Faults
+    from cdf_client.testing._hostile import Hostile
+    from cdf_client.testing._throttle import Throttle, ThrottleStats
+    from cdf_client.testing._transport import FakeTransport
+except ModuleNotFoundError as _error:
+    # Without the extra: one line that says what to install, not pydantic's import traceback.
+    raise _extra.missing_library(_error, "cdf_client.testing (the fake CDF)") from None
 
 __all__ = ["FakeCDF", "FakeTransport", "Faults", "Hostile", "RecordedRequest", "Throttle", "ThrottleStats"]
 

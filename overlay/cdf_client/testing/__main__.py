@@ -9,6 +9,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, cast
 
+from cdf_client.testing._extra import MissingExtraError
 from cdf_client.testing._fake import FakeCDF
 from cdf_client.testing._faults import Faults
 from cdf_client.testing._hostile import DAMAGES, MODES, Hostile
@@ -72,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--record", action="store_true", help="keep every request in memory (off: long runs)")
     serve.add_argument("--log-level", default="warning", help="uvicorn log level")
     serve.add_argument("--measure", action="store_true",
-                       help="serve in a child process, measure pages/s for one client, exit")  # fmt: skip
+                       help="serve in a child process, measure pages/s and latency, exit")  # fmt: skip
     return parser
 
 
@@ -147,6 +148,12 @@ def _say(line: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run it; returns the exit status."""
     args = _parser().parse_args(argv)
+    try:
+        # Before the plant is generated: without uvicorn, say so at once, not after a minute's work.
+        from cdf_client.testing._serve import run_forever  # noqa: PLC0415 - uvicorn only when serving
+    except MissingExtraError as error:
+        print(f"error: {error}", file=sys.stderr)  # noqa: T201 - a command reports on stderr
+        return 2
     if args.measure:
         from cdf_client.testing._measure import measure  # noqa: PLC0415 - only for --measure
 
@@ -159,8 +166,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)  # noqa: T201 - a command reports on stderr
         return 2
     _say(f"files: {args.files:,} generated in {time.perf_counter() - started:.1f} s")
-    from cdf_client.testing._serve import run_forever  # noqa: PLC0415 - uvicorn only when serving
-
     # The plant lives until exit: without this, full collections re-scan its millions of objects
     # and stall random requests by ~0.5 s (measured with scripts/bench, scenario 3).
     gc.collect()
@@ -178,16 +183,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     # uvicorn shuts down gracefully on SIGTERM, then raises the signal again: exit through Python's
     # unwinding then, not the default handler, so the summary below gets printed.
     signal.signal(signal.SIGTERM, _exit_on_signal)
+    if fake.throttle is not None:
+        # SIGUSR1: print the counts so far and start afresh (full buckets, zero counts), so that a
+        # benchmark can measure run after run against one server (scripts/bench, scenario 6).
+        signal.signal(signal.SIGUSR1, lambda _signum, _frame: _throttle_summary(fake, reset=True))
     try:
         run_forever(fake.app, port=args.port, log_level=args.log_level, on_ready=announce)
     finally:
         if fake.throttle is not None:
-            stats = fake.throttle_stats
-            _say(
-                f"throttle: {stats.accepted} accepted, {stats.refused} refused "
-                f"({stats.refused_for_rate} for rate, {stats.refused_for_concurrency} for concurrency)"
-            )
+            _throttle_summary(fake, reset=False)
     return 0
+
+
+def _throttle_summary(fake: FakeCDF, *, reset: bool) -> None:
+    stats = fake.throttle_stats
+    _say(
+        f"throttle: {stats.accepted} accepted, {stats.refused} refused "
+        f"({stats.refused_for_rate} for rate, {stats.refused_for_concurrency} for concurrency)"
+    )
+    if reset:
+        fake.throttle = fake.throttle
 
 
 def _exit_on_signal(signum: int, _frame: object) -> None:

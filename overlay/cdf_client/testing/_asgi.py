@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from cdf_client.testing._hostile import Stream
-from cdf_client.testing._http import Request, error_response
+from cdf_client.testing._http import Request, add_request_id, error_response
 
 if TYPE_CHECKING:
     from cdf_client.testing._fake import FakeCDF
@@ -40,7 +40,7 @@ class ASGIApp:
             return
         body = await _read_body(receive)
         if body is None:
-            refused = error_response(413, "Request body too large")
+            refused = add_request_id(error_response(413, "Request body too large"))
             await _send(send, refused.status, refused.headers, refused.body)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-import uuid
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from cdf_client.testing import _data
 from cdf_client.testing._faults import Faults, Injector, Plan
 from cdf_client.testing._hostile import Adversary, Hostile, Stream
-from cdf_client.testing._http import APIError, Request, Response, decode_body
+from cdf_client.testing._http import APIError, Request, Response, add_request_id, decode_body
 from cdf_client.testing._oauth import TOKEN_PATH, Auth
 from cdf_client.testing._server import Server
 from cdf_client.testing._store import Store
@@ -380,8 +379,7 @@ class FakeCDF:
     def _respond(self, request: Request, plan: Plan) -> Response | Stream:
         answer: Response | Stream
         if plan.response is not None:
-            answer, body = plan.response, _json_or_none(request)
-            answer.headers.append(("x-request-id", str(uuid.uuid4())))
+            answer, body = add_request_id(plan.response), _json_or_none(request)
         else:
             answer, body = self._server.handle(request)
             adversary = self._adversary

@@ -126,12 +126,15 @@ class Hostile:
     times: int | None = None
     """Turn at most this many requests hostile, then behave (None: no limit)."""
     chunk_bytes: int = 1
+    """`drip`: bytes sent at a time."""
     interval_s: float = 1.0
+    """`drip`: seconds of silence between chunks."""
     duration_s: float = 30.0
     """How long a stall lasts, and the most time a drip or an endless body is sent for."""
     size_bytes: int | None = None
     """`oversized`: the body size; `gzip_bomb`: the inflated size; `endless`: the most bytes sent."""
     damage: tuple[Damage, ...] = DAMAGES
+    """`wrong_types`: the damages, given to the items of an answer in turn."""
     status: int = 400
     """The status of `echo_secrets` answers."""
 

@@ -61,7 +61,9 @@ class Auth:
     def token_endpoint(self, request: Request) -> Response:
         """RFC 6749 client-credentials grant; form body, secret in the body or HTTP Basic auth."""
         if request.method != "POST":
-            return oauth_error(405, "invalid_request", "use POST")
+            response = oauth_error(405, "invalid_request", "use POST")
+            response.headers.append(("allow", "POST"))
+            return response
         form = token_form(request)
         try:
             client_id, client_secret = client_credentials(request, form)
@@ -70,7 +72,9 @@ class Auth:
         if form.get("grant_type") != "client_credentials":
             return oauth_error(400, "unsupported_grant_type", "only client_credentials is supported")
         expected = self._clients.get(client_id or "")
-        if expected is None or not secrets.compare_digest(expected, client_secret or ""):
+        # As bytes: compare_digest refuses str with non-ASCII characters (a TypeError, a 500).
+        given = (client_secret or "").encode()
+        if expected is None or not secrets.compare_digest(expected.encode(), given):
             return oauth_error(401, "invalid_client", "unknown client or wrong secret")
         token = secrets.token_urlsafe(32)
         with self._lock:
@@ -97,4 +101,5 @@ def client_credentials(request: Request, form: dict[str, str]) -> tuple[str | No
 
 
 def oauth_error(status: int, error: str, description: str) -> Response:
+    """Build an RFC 6749 error answer `{"error", "error_description"}`."""
     return Response(status, orjson.dumps({"error": error, "error_description": description}))
