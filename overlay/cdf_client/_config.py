@@ -15,7 +15,6 @@ from cdf_client._auth import ClientCredentials, TokenSource
 from cdf_client._errors import InvalidArgumentError
 from cdf_client._limits import ACCEPT_ENCODING
 from cdf_client._secrets import check_url
-from cdf_client._validation import check_unicode
 from cdf_client._version import __version__
 
 if TYPE_CHECKING:
@@ -33,10 +32,9 @@ def api_root(*, project: str, base_url: str | None, cluster: str | None) -> str:
     if not isinstance(project, str) or not project:
         msg = "project"
         raise InvalidArgumentError(msg, "must be a non-empty str")
-    if not project.isprintable():
+    if not project.isprintable():  # NUL, controls and lone surrogates alike
         msg = "project"
         raise InvalidArgumentError(msg, f"must not contain control characters, got {project!r}")
-    check_unicode(project, "project")
     if (base_url is None) == (cluster is None):
         msg = "base_url"
         raise InvalidArgumentError(msg, "give exactly one of base_url and cluster")

@@ -411,7 +411,7 @@ def _construct(kind, options):
 
 @pytest.mark.parametrize("case", sorted(BAD_CONSTRUCTOR))
 @pytest.mark.parametrize("kind", ["sync", "async"])
-def test_constructor_arguments_that_slipped_through_are_refused(kind, case):
+def test_constructor_arguments_that_slipped_through_are_refused(kind, case, figures):
     fake = FakeCDF.generate(files=5, seed=1)
     options = {
         "project": fake.project,
@@ -424,6 +424,7 @@ def test_constructor_arguments_that_slipped_through_are_refused(kind, case):
         _construct(kind, options)
     assert info.value.argument.split(".")[0] in BAD_CONSTRUCTOR[case]
     assert fake.requests == []
+    figures.update(inputs_tried=1)
 
 
 def test_a_token_with_surrounding_whitespace_is_stripped_and_timeouts_in_range_are_taken():
@@ -474,7 +475,7 @@ BAD_CALLS = {
 
 @pytest.mark.parametrize("case", sorted(BAD_CALLS))
 @pytest.mark.parametrize("kind", ["sync", "async"])
-def test_method_arguments_that_slipped_through_are_refused_before_any_request(kind, case):
+def test_method_arguments_that_slipped_through_are_refused_before_any_request(kind, case, figures):
     fake = FakeCDF.generate(files=5, seed=1)
     options = {
         "project": fake.project,
@@ -486,3 +487,4 @@ def test_method_arguments_that_slipped_through_are_refused_before_any_request(ki
     with pytest.raises(InvalidArgumentError):
         run(kind, lambda c: BAD_CALLS[case](c).to_list(), **options)
     assert fake.requests == []
+    figures.update(inputs_tried=1)

@@ -8,6 +8,7 @@ client, and partitioned where a listing is involved. Times are bounds on hangs (
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import subprocess
@@ -206,12 +207,20 @@ def test_aclose_during_an_async_listing_is_client_closed_error(world, figures):
     async def scenario(mode, partitions):
         fake.hostile = mode
         async with AsyncCDFClient(**options) as client:
+            started = asyncio.Event()
 
             async def consume():
-                return [f async for f in client.files.filter(partitions=partitions, page_size=100)]
+                files = []
+                async for file in client.files.filter(partitions=partitions, page_size=100):
+                    started.set()
+                    files.append(file)
+                return files
 
             task = asyncio.ensure_future(consume())
-            await asyncio.sleep(0.3)  # mid-listing: mid-body when dripping, between pages otherwise
+            # Closed once items flow (between pages: 25 pages to go), or while the first answer
+            # is still on its way (dripping, or stalled after its headers).
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(started.wait(), 0.3)
             await client.aclose()
             try:
                 await task
@@ -222,7 +231,7 @@ def test_aclose_during_an_async_listing_is_client_closed_error(world, figures):
 
     for mode in (
         None,
-        Hostile("drip", chunk_bytes=500, interval_s=0.05),
+        Hostile("drip", chunk_bytes=5000, interval_s=0.05),
         Hostile("stall_body", duration_s=5),
     ):
         for partitions in (None, 3):
