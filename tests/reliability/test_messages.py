@@ -56,7 +56,7 @@ def test_a_timeout_says_which_timeout_ran_out_and_its_value(kind, fake, options,
     )
     assert type(error) is CDFTimeoutError
     expected = "no data within the read timeout of 0.5 s (timeout=), after 2 attempts"
-    assert str(error) == f"GET /api/v1/projects/demo/assets: {expected}"
+    assert str(error) == f"GET {options['base_url']}/api/v1/projects/demo/assets: {expected}"
     figures.update(requests=2)
 
 

@@ -103,7 +103,7 @@ async def test_dropped_connections_and_read_timeouts_are_retried_then_raised():
     script = Script(*([httpx.ConnectError("refused")] * 3))
     transport, _, _ = _transport(script, max_retries=2)
     # Typed where it gives up, saying what failed and how often it was tried.
-    with pytest.raises(CDFConnectionError, match="GET /files failed after 3 attempts: ConnectError: refused"):
+    with pytest.raises(CDFConnectionError, match=r"GET \S+/files failed after 3 attempts: ConnectError: refused"):
         await _get(transport)
 
 
@@ -111,7 +111,7 @@ async def test_connection_failures_get_3_retries_while_throttling_gets_max_retri
     for failure in (httpx.ConnectError("[Errno 111] Connection refused"), httpx.ConnectTimeout("timed out")):
         script = Script(*([failure] * 20))
         transport, sleeps, _ = _transport(script)
-        with pytest.raises(type(failure)):
+        with pytest.raises(CDFConnectionError, match="after 4 attempts"):
             await _get(transport)
         assert script.calls == 4
         assert len(sleeps) == 3
@@ -122,7 +122,7 @@ async def test_connection_failures_get_3_retries_while_throttling_gets_max_retri
     # max_retries below the connect budget lowers it too.
     script = Script(*([httpx.ConnectError("refused")] * 5))
     transport, _, _ = _transport(script, max_retries=1)
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(CDFConnectionError, match="after 2 attempts"):
         await _get(transport)
     assert script.calls == 2
 
@@ -140,7 +140,7 @@ async def test_an_untrusted_server_certificate_is_not_retried():
         wrapped.__cause__ = cause
     script = Script(wrapped, 200)
     transport, sleeps, _ = _transport(script)
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(CDFConnectionError, match="not signed by a CA this client trusts"):
         await _get(transport)
     assert script.calls == 1
     assert sleeps == []
