@@ -103,7 +103,9 @@ async def test_dropped_connections_and_read_timeouts_are_retried_then_raised():
     script = Script(*([httpx.ConnectError("refused")] * 3))
     transport, _, _ = _transport(script, max_retries=2)
     # Typed where it gives up, saying what failed and how often it was tried.
-    with pytest.raises(CDFConnectionError, match=r"GET \S+/files failed after 3 attempts: ConnectError: refused"):
+    with pytest.raises(
+        CDFConnectionError, match=r"GET \S+/files failed after 3 attempts: ConnectError: refused"
+    ):
         await _get(transport)
 
 
