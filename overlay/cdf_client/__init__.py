@@ -11,6 +11,7 @@ from cdf_client._checkpoint import Checkpoint, PartitionState
 from cdf_client._client import AsyncCDFClient, CDFClient
 from cdf_client._errors import (
     APIError,
+    ArrowNotInstalledError,
     AuthenticationError,
     BadRequestError,
     CDFConnectionError,
@@ -20,16 +21,20 @@ from cdf_client._errors import (
     ConflictError,
     CursorLoopError,
     InvalidArgumentError,
+    MissingExtraError,
     NotFoundError,
+    PandasNotInstalledError,
     PermissionDeniedError,
+    PolarsNotInstalledError,
     RateLimitError,
+    SchemaError,
     ServerError,
 )
 from cdf_client._filters import GeoLocationFilter, LabelFilter
 from cdf_client._identifiers import Identifier, InstanceId
 from cdf_client._listing import AsyncListing, Listing, Page
 from cdf_client._models import Asset, File, FileList, GeoLocation, GeoShape, Label
-from cdf_client._pandas import PandasNotInstalledError
+from cdf_client._parquet import ParquetResult
 from cdf_client._resources.assets import AssetsAPI, AsyncAssetsAPI
 from cdf_client._resources.files import AsyncFilesAPI, FilesAPI
 from cdf_client._validation import TimeRange
@@ -37,6 +42,7 @@ from cdf_client._version import __version__
 
 __all__ = [
     "APIError",
+    "ArrowNotInstalledError",
     "Asset",
     "AssetsAPI",
     "AsyncAssetsAPI",
@@ -66,12 +72,16 @@ __all__ = [
     "Label",
     "LabelFilter",
     "Listing",
+    "MissingExtraError",
     "NotFoundError",
     "Page",
     "PandasNotInstalledError",
+    "ParquetResult",
     "PartitionState",
     "PermissionDeniedError",
+    "PolarsNotInstalledError",
     "RateLimitError",
+    "SchemaError",
     "ServerError",
     "TimeRange",
     "__version__",

@@ -1,4 +1,8 @@
-"""Lazy listings: iterate for items; `.pages()`, `.to_list()`, `.dicts()`, `.to_pandas()`, `.checkpoint`.
+"""Lazy listings: iterate for items; `.pages()`, `.to_list()`, `.dicts()`, `.checkpoint`, and tables.
+
+Tables (`.to_arrow()`, `.to_polars()`, `.to_pandas()`, `.write_parquet()`) are built by the helpers
+of `cdf_client._arrow`, `_frames` and `_parquet` from the pages of wire dicts; the methods here
+only pull the pages (the async and sync bodies differ in `async for` against `for` alone).
 
 One implementation: `AsyncListing` drives the page stream; `Listing` (sync) pulls the same page
 stream through the loop thread and hands out items locally. Both track progress on the consumer's
@@ -9,17 +13,23 @@ from __future__ import annotations
 
 from contextlib import aclosing
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from cdf_client._checkpoint import Checkpoint, PartitionState, Progress
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import AsyncIterator, Callable, Iterator
 
     import pandas as pd
+    import polars as pl
+    import pyarrow as pa
 
     from cdf_client._loop import LoopThread
+    from cdf_client._parquet import ParquetResult
     from cdf_client._partitions import Fetch, RawPage
+
+DEFAULT_ROW_GROUP_SIZE = 100_000
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -130,6 +140,27 @@ class AsyncListing(Generic[T, D]):
         """
         return self._spec.start if self._progress is None else self._progress.checkpoint()
 
+    async def to_arrow(self) -> pa.Table:
+        """Every item as a `pyarrow.Table` of the resource's schema (needs the `arrow` extra).
+
+        Example: `table = await client.files.filter(uploaded=True).to_arrow()`.
+        """
+        from cdf_client._arrow import TableCollector  # noqa: PLC0415 (pyarrow is an optional extra)
+
+        tables = TableCollector(self._spec.start.operation)
+        async for page in self.dicts().pages():
+            tables.add(page.items)
+        return tables.table()
+
+    async def to_polars(self) -> pl.DataFrame:
+        """Every item as a Polars DataFrame with the columns of `to_arrow()` (needs the `polars` extra).
+
+        Example: `frame = await client.assets.list(root=True).to_polars()`.
+        """
+        from cdf_client._frames import to_polars  # noqa: PLC0415 (polars is an optional extra)
+
+        return to_polars(await self.to_arrow())
+
     async def to_pandas(
         self,
         *,
@@ -137,19 +168,51 @@ class AsyncListing(Generic[T, D]):
         metadata_prefix: str = "metadata.",
         convert_timestamps: bool = False,
     ) -> pd.DataFrame:
-        """Every item as a pandas DataFrame (needs the `pandas` extra).
+        """Every item as a pandas DataFrame with the columns of `to_arrow()` (needs the `pandas` extra).
 
         Example: `df = await client.assets.list(root=True).to_pandas(expand_metadata=True)`.
         """
-        from cdf_client._pandas import to_dataframe  # noqa: PLC0415 (pandas is an optional extra)
+        from cdf_client._frames import to_pandas  # noqa: PLC0415 (pandas is an optional extra)
 
-        rows: list[Any] = await self.dicts().to_list()
-        return to_dataframe(
-            rows,
+        return to_pandas(
+            await self.to_arrow(),
             expand_metadata=expand_metadata,
             metadata_prefix=metadata_prefix,
             convert_timestamps=convert_timestamps,
         )
+
+    async def write_parquet(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        row_group_size: int = DEFAULT_ROW_GROUP_SIZE,
+        compression: str = "zstd",
+        resume: bool = True,
+        on_progress: Callable[[int], object] | None = None,
+    ) -> ParquetResult:
+        """Stream every item into a Parquet file, a row group at a time (needs the `arrow` extra).
+
+        Resumable: an interrupted export keeps its row groups and checkpoint in `<path>.partial/`,
+        and calling this again for the same query continues it (`resume=False` starts over).
+        `on_progress(rows)` is called after every page with the rows received so far.
+
+        Example: `result = await client.files.filter(partitions=4).write_parquet("files.parquet")`.
+        """
+        from cdf_client._parquet import ParquetExport  # noqa: PLC0415 (pyarrow is an optional extra)
+
+        export = ParquetExport(
+            path,
+            self._spec.start,
+            row_group_size=row_group_size,
+            compression=compression,
+            resume=resume,
+            on_progress=on_progress,
+        )
+        self._progress, pages = export.run(self._spec)
+        async with aclosing(pages):  # type: ignore[type-var]  # an async generator
+            async for page in pages:
+                export.add(self._progress, page)
+        return export.finish(self._progress)
 
 
 class Listing(Generic[T, D]):
@@ -205,6 +268,27 @@ class Listing(Generic[T, D]):
         """
         return self._spec.start if self._progress is None else self._progress.checkpoint()
 
+    def to_arrow(self) -> pa.Table:
+        """Every item as a `pyarrow.Table` of the resource's schema (needs the `arrow` extra).
+
+        Example: `table = client.files.filter(uploaded=True).to_arrow()`.
+        """
+        from cdf_client._arrow import TableCollector  # noqa: PLC0415 (pyarrow is an optional extra)
+
+        tables = TableCollector(self._spec.start.operation)
+        for page in self.dicts().pages():
+            tables.add(page.items)
+        return tables.table()
+
+    def to_polars(self) -> pl.DataFrame:
+        """Every item as a Polars DataFrame with the columns of `to_arrow()` (needs the `polars` extra).
+
+        Example: `frame = client.assets.list(root=True).to_polars()`.
+        """
+        from cdf_client._frames import to_polars  # noqa: PLC0415 (polars is an optional extra)
+
+        return to_polars(self.to_arrow())
+
     def to_pandas(
         self,
         *,
@@ -212,16 +296,47 @@ class Listing(Generic[T, D]):
         metadata_prefix: str = "metadata.",
         convert_timestamps: bool = False,
     ) -> pd.DataFrame:
-        """Every item as a pandas DataFrame (needs the `pandas` extra).
+        """Every item as a pandas DataFrame with the columns of `to_arrow()` (needs the `pandas` extra).
 
         Example: `df = client.assets.list(root=True).to_pandas(expand_metadata=True)`.
         """
-        from cdf_client._pandas import to_dataframe  # noqa: PLC0415 (pandas is an optional extra)
+        from cdf_client._frames import to_pandas  # noqa: PLC0415 (pandas is an optional extra)
 
-        rows: Iterator[Any] = iter(self.dicts())
-        return to_dataframe(
-            rows,
+        return to_pandas(
+            self.to_arrow(),
             expand_metadata=expand_metadata,
             metadata_prefix=metadata_prefix,
             convert_timestamps=convert_timestamps,
         )
+
+    def write_parquet(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        row_group_size: int = DEFAULT_ROW_GROUP_SIZE,
+        compression: str = "zstd",
+        resume: bool = True,
+        on_progress: Callable[[int], object] | None = None,
+    ) -> ParquetResult:
+        """Stream every item into a Parquet file, a row group at a time (needs the `arrow` extra).
+
+        Resumable: an interrupted export keeps its row groups and checkpoint in `<path>.partial/`,
+        and calling this again for the same query continues it (`resume=False` starts over).
+        `on_progress(rows)` is called after every page with the rows received so far.
+
+        Example: `result = client.files.filter(partitions=4).write_parquet("files.parquet")`.
+        """
+        from cdf_client._parquet import ParquetExport  # noqa: PLC0415 (pyarrow is an optional extra)
+
+        export = ParquetExport(
+            path,
+            self._spec.start,
+            row_group_size=row_group_size,
+            compression=compression,
+            resume=resume,
+            on_progress=on_progress,
+        )
+        self._progress, pages = export.run(self._spec)
+        for page in self._loop.iterate(pages):
+            export.add(self._progress, page)
+        return export.finish(self._progress)

@@ -1,0 +1,92 @@
+"""pandas and Polars DataFrames derived from the Arrow table of a listing (`cdf_client._arrow`).
+
+Both are imported only when a frame is asked for, so `import cdf_client` stays light. The frames
+have the table's columns, in its order, with the same values: Polars takes the Arrow columns as they
+are; pandas gets the dtypes its users expect (nullable `Int64` ids and epoch milliseconds, nullable
+`boolean`, the wire's Python lists and dicts for nested values, JSON columns decoded back).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+import orjson
+
+from cdf_client._arrow import is_json
+from cdf_client._errors import PandasNotInstalledError, PolarsNotInstalledError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
+
+__all__ = ["to_pandas", "to_polars"]
+
+
+def _import_pandas() -> Any:
+    try:
+        import pandas as pd  # noqa: PLC0415 (optional extra, imported on first use only)
+    except ImportError as error:
+        raise PandasNotInstalledError from error
+    return pd
+
+
+def to_polars(table: pa.Table) -> pl.DataFrame:
+    """Return the table as a Polars DataFrame: the same columns and types, mostly without a copy."""
+    try:
+        import polars as pl  # noqa: PLC0415 (optional extra, imported on first use only)
+    except ImportError as error:
+        raise PolarsNotInstalledError from error
+    # A table (not a single column) always gives a DataFrame.
+    return cast("pl.DataFrame", pl.from_arrow(table, rechunk=False))
+
+
+def to_pandas(
+    table: pa.Table,
+    *,
+    expand_metadata: bool = False,
+    metadata_prefix: str = "metadata.",
+    convert_timestamps: bool = False,
+) -> pd.DataFrame:
+    """Return the table as a pandas DataFrame: a row per item, the table's snake_case columns in order.
+
+    Ids and epoch-millisecond times are nullable `Int64`, `uploaded` is the nullable `boolean`, text
+    is pandas' string dtype; nested values (lists, structs, maps, and the JSON columns decoded) are
+    the Python lists and dicts CDF sent. `expand_metadata=True` replaces the `metadata` column by one
+    column per key, `metadata_prefix + key`, sorted by key; `convert_timestamps=True` gives the times
+    as timezone-aware UTC datetimes (`datetime64[ms, UTC]`).
+    """
+    pandas = _import_pandas()
+    import pyarrow as pa  # noqa: PLC0415 (the table is one: pyarrow is loaded already)
+
+    integers = {pa.int64(): pandas.Int64Dtype(), pa.bool_(): pandas.BooleanDtype()}.get
+    columns: dict[str, Any] = {}
+    for field, column in zip(table.schema, table.columns, strict=True):
+        kind = field.type
+        if field.name == "metadata" and expand_metadata:
+            columns.update(_metadata_columns(column, metadata_prefix))
+        elif pa.types.is_timestamp(kind):
+            times = column if convert_timestamps else column.cast(pa.int64())
+            columns[field.name] = times.to_pandas(types_mapper=integers)
+        elif is_json(field):
+            columns[field.name] = pandas.Series(
+                [None if text is None else orjson.loads(text) for text in column.to_pylist()], dtype=object
+            )
+        elif pa.types.is_nested(kind):
+            columns[field.name] = pandas.Series(column.to_pylist(maps_as_pydicts="strict"), dtype=object)
+        else:
+            columns[field.name] = column.to_pandas(types_mapper=integers)
+    frame: pd.DataFrame = pandas.DataFrame(columns, index=pandas.RangeIndex(table.num_rows))
+    return frame
+
+
+def _metadata_columns(column: pa.ChunkedArray, prefix: str) -> dict[str, Any]:
+    import pyarrow as pa  # noqa: PLC0415 (loaded already, see above)
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    keys = pc.unique(pa.concat_arrays([chunk.keys for chunk in column.chunks] or [pa.array([], pa.string())]))
+    # Keys are the user's own names, so they keep their spelling; sorted for a stable order.
+    return {
+        prefix + key: pc.map_lookup(column, pa.scalar(key, pa.string()), "first").to_pandas()
+        for key in sorted(keys.to_pylist())
+    }
