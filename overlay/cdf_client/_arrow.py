@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import typing
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import orjson
 from typing_extensions import is_typeddict
@@ -31,7 +31,7 @@ except ImportError as error:  # the error names the extra to install
     raise ArrowNotInstalledError from error
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
 
     from cdf_client._columns import Resource
 
@@ -45,7 +45,12 @@ def arrow_type(hint: Any) -> pa.DataType | None:  # noqa: PLR0911 (one return pe
     """Return the Arrow type of a resolved spec type hint; None when its shape is open (JSON text)."""
     if hint is EpochTimestamp:
         return pa.timestamp("ms", tz="UTC")
-    simple = {bool: pa.bool_(), int: pa.int64(), float: pa.float64(), str: pa.string()}
+    simple: dict[Any, pa.DataType] = {
+        bool: pa.bool_(),
+        int: pa.int64(),
+        float: pa.float64(),
+        str: pa.string(),
+    }
     if hint in simple:
         return simple[hint]
     origin, args = typing.get_origin(hint), typing.get_args(hint)
@@ -65,7 +70,7 @@ def arrow_type(hint: Any) -> pa.DataType | None:  # noqa: PLR0911 (one return pe
     return None
 
 
-def _field(column: Column) -> pa.Field:
+def _field(column: Column) -> pa.Field[Any]:
     kind = arrow_type(column.hint)
     if kind is None:
         return pa.field(column.name, pa.string(), metadata={JSON_KEY: b"true"})
@@ -80,7 +85,7 @@ def schema(resource: Resource) -> pa.Schema:
     )
 
 
-def is_json(field: pa.Field) -> bool:
+def is_json(field: pa.Field[Any]) -> bool:
     """Whether the column holds JSON text (a property whose shape the spec leaves open)."""
     return (field.metadata or {}).get(JSON_KEY) == b"true"
 
@@ -99,10 +104,10 @@ class BatchBuilder:
             [field.with_name(wire[field.name]) for field in self.schema if not is_json(field)]
         )
 
-    def batch(self, items: list[Mapping[str, Any]]) -> pa.RecordBatch:
+    def batch(self, items: Sequence[Mapping[str, Any]]) -> pa.RecordBatch:
         """One record batch holding `items`; a value of a type the spec does not allow is a `SchemaError`."""
         try:
-            arrays: list[pa.Array] = pa.array(items, type=self._struct).flatten()
+            arrays: list[pa.Array[Any]] = cast("pa.StructArray", pa.array(items, type=self._struct)).flatten()
             for index, wire in self._json:
                 texts = [None if value is None else orjson.dumps(value) for value in _values(items, wire)]
                 arrays.insert(index, pa.array(texts, type=pa.string()))
@@ -116,7 +121,7 @@ class BatchBuilder:
         return pa.Table.from_batches(list(batches), schema=self.schema)
 
 
-def _values(items: list[Mapping[str, Any]], wire: str) -> Iterable[Any]:
+def _values(items: Sequence[Mapping[str, Any]], wire: str) -> Iterable[Any]:
     return (item.get(wire) for item in items)
 
 

@@ -80,13 +80,16 @@ def to_pandas(
     return frame
 
 
-def _metadata_columns(column: pa.ChunkedArray, prefix: str) -> dict[str, Any]:
+def _metadata_columns(column: pa.ChunkedArray[Any], prefix: str) -> dict[str, Any]:
     import pyarrow as pa  # noqa: PLC0415 (loaded already, see above)
     import pyarrow.compute as pc  # noqa: PLC0415
 
-    keys = pc.unique(pa.concat_arrays([chunk.keys for chunk in column.chunks] or [pa.array([], pa.string())]))
+    chunks = [cast("pa.MapArray[Any, Any]", chunk).keys for chunk in column.chunks]
+    keys = [
+        str(key) for key in pc.unique(pa.concat_arrays(chunks or [pa.array([], pa.string())])).to_pylist()
+    ]
     # Keys are the user's own names, so they keep their spelling; sorted for a stable order.
     return {
         prefix + key: pc.map_lookup(column, pa.scalar(key, pa.string()), "first").to_pandas()
-        for key in sorted(keys.to_pylist())
+        for key in sorted(keys)
     }

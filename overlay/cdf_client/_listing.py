@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from cdf_client._loop import LoopThread
-    from cdf_client._parquet import ParquetResult
+    from cdf_client._parquet import Compression, ParquetResult
     from cdf_client._partitions import Fetch, RawPage
 
 DEFAULT_ROW_GROUP_SIZE = 100_000
@@ -186,7 +186,7 @@ class AsyncListing(Generic[T, D]):
         path: str | os.PathLike[str],
         *,
         row_group_size: int = DEFAULT_ROW_GROUP_SIZE,
-        compression: str = "zstd",
+        compression: Compression = "zstd",
         resume: bool = True,
         on_progress: Callable[[int], object] | None = None,
     ) -> ParquetResult:
@@ -314,7 +314,7 @@ class Listing(Generic[T, D]):
         path: str | os.PathLike[str],
         *,
         row_group_size: int = DEFAULT_ROW_GROUP_SIZE,
-        compression: str = "zstd",
+        compression: Compression = "zstd",
         resume: bool = True,
         on_progress: Callable[[int], object] | None = None,
     ) -> ParquetResult:

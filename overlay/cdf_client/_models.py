@@ -325,7 +325,7 @@ class FileList(Sequence[File]):
         from cdf_client._arrow import BatchBuilder  # noqa: PLC0415 (pyarrow is an optional extra)
 
         builder = BatchBuilder("files")
-        return builder.table([builder.batch(self._items)])  # type: ignore[list-item]  # FileWire is a Mapping
+        return builder.table([builder.batch(self._items)])
 
     def to_pandas(
         self,

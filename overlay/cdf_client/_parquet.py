@@ -30,7 +30,7 @@ import os
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import orjson
 
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from cdf_client._partitions import RawPage
 
 _MAX_ROW_GROUP_SIZE = 10_000_000
+Compression = Literal["zstd", "snappy", "gzip", "brotli", "lz4", "none"]
+"""The Parquet codecs `write_parquet(compression=...)` takes."""
 _VERSION = 1
 _CHECKPOINT = "checkpoint.json"
 _SUFFIX = ".partial"
@@ -96,16 +98,16 @@ class ParquetExport:
         start: Checkpoint,
         *,
         row_group_size: int,
-        compression: str,
+        compression: Compression,
         resume: bool,
         on_progress: Callable[[int], object] | None,
     ) -> None:
         """Prepare an export of the listing that starts at `start`, resuming an interrupted one if any."""
         self.path = Path(path)
         self._row_group_size = check_int_range(row_group_size, "row_group_size", 1, _MAX_ROW_GROUP_SIZE)
-        if not isinstance(compression, str):
+        if compression not in get_args(Compression):
             msg = "compression"
-            raise InvalidArgumentError(msg, "must be a Parquet codec name such as 'zstd' or 'snappy'")
+            raise InvalidArgumentError(msg, f"must be one of {get_args(Compression)}, got {compression!r}")
         self._compression = compression
         self._on_progress = on_progress
         # pyarrow loads with the first export, not with `import cdf_client` (ParquetResult is public).

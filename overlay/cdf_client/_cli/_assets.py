@@ -81,6 +81,7 @@ def assets_list(args: argparse.Namespace) -> None:
             progress=args.progress,
             limit=args.limit,
             description="Listing assets",
+            output=args.output,
         )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.console import Console
 
+from cdf_client._cli._errors import UsageError
+from cdf_client._cli._export import export_parquet
 from cdf_client._cli._output import (
     FORMATS,
     Format,
@@ -16,7 +18,7 @@ from cdf_client._cli._output import (
     make_writer,
     print_record,
 )
-from cdf_client._cli._params import choice, int_range
+from cdf_client._cli._params import choice, int_range, text
 from cdf_client._cli._parser import Option, Param, Switch
 from cdf_client._cli._progress import progress_bar, track
 
@@ -34,6 +36,15 @@ FORMAT_OPTION = Option(
     dest="output_format",
 )
 
+# Listings may also go to a Parquet file: a format for files, not for stdout.
+PARQUET = "parquet"
+LISTING_FORMAT_OPTION = Option(
+    "--format",
+    "Output format; parquet writes --output FILE [default: table on a terminal, jsonl otherwise].",
+    choice(*FORMATS, PARQUET),
+    dest="output_format",
+)
+
 LISTING_OPTIONS: tuple[Param, ...] = (
     Option("--limit", "Stop after this many items [default: every match].", int_range(1)),
     Option(
@@ -42,7 +53,12 @@ LISTING_OPTIONS: tuple[Param, ...] = (
         int_range(1, 10),
     ),
     Option("--page-size", "Items per request (1-1000) [default: 1000].", int_range(1, 1000)),
-    FORMAT_OPTION,
+    LISTING_FORMAT_OPTION,
+    Option(
+        "--output",
+        "The Parquet file of --format parquet; rerun the same command to resume an interrupted export.",
+        text("FILE"),
+    ),
     Switch(
         "--progress",
         "--no-progress",
@@ -69,14 +85,21 @@ def emit_items(
     items: Iterable[Any],
     kind: Kind,
     *,
-    output_format: Format | None,
+    output_format: Format | str | None,
     progress: bool | None,
     limit: int | None,
     description: str,
+    output: str | None = None,
 ) -> None:
-    """Stream `items` to stdout; the listing is closed whether the output finishes or the reader leaves."""
+    """Stream `items` to stdout (or a listing to `--output`); the listing is closed however it ends."""
+    if output_format == PARQUET:
+        export_parquet(items, output, progress=progress, limit=limit, description=description)
+        return
+    if output is not None:
+        msg = "--output goes with --format parquet (other formats stream to stdout: redirect it)"
+        raise UsageError(msg)
     out = _stdout()
-    writer = make_writer(output_format or default_format(sys.stdout), kind, out)
+    writer = make_writer(cast("Format", output_format) or default_format(sys.stdout), kind, out)
     err = Console(stderr=True)
     if progress is None:
         long_listing = limit is None or limit > _LONG_LISTING

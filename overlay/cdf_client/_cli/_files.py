@@ -124,6 +124,7 @@ def _emit_listing(listing: Any, args: argparse.Namespace, description: str) -> N
         progress=args.progress,
         limit=args.limit,
         description=description,
+        output=args.output,
     )
 
 

@@ -1,0 +1,49 @@
+"""`--format parquet --output FILE`: a listing streamed into a Parquet file, with progress on stderr.
+
+Rerunning the same command after an interruption (Ctrl-C, a lost connection, a killed process)
+continues the export from its checkpoint (see `Listing.write_parquet` and docs/exports.md).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+
+from cdf_client._cli._errors import UsageError
+from cdf_client._cli._progress import progress_bar
+
+if TYPE_CHECKING:
+    from cdf_client import ParquetResult
+
+_LONG_LISTING = 1000
+
+
+def export_parquet(
+    listing: Any, output: str | None, *, progress: bool | None, limit: int | None, description: str
+) -> None:
+    """Write `listing` to `output`; a progress bar on stderr while it runs, a summary line at the end."""
+    if not output:
+        msg = "--format parquet writes a file: give its path with --output FILE"
+        raise UsageError(msg)
+    err = Console(stderr=True)
+    if progress is None:
+        progress = (limit is None or limit > _LONG_LISTING) and err.is_terminal
+    if progress:
+        with progress_bar(err, transient=False) as bar:
+            task = bar.add_task(description, total=limit)
+            result = listing.write_parquet(output, on_progress=lambda rows: bar.update(task, completed=rows))
+            bar.update(task, total=result.rows, completed=result.rows)
+    else:
+        result = listing.write_parquet(output)
+    err.print(summary(result), highlight=False)
+
+
+def summary(result: ParquetResult) -> str:
+    """`wrote 10,000 rows in 1 row group (1.2 MB) to files.parquet`, and how many rows a resumed run kept."""
+    groups = "row group" if result.row_groups == 1 else "row groups"
+    size = f"{result.bytes / 1e6:.1f} MB"
+    line = f"wrote {result.rows:,} rows in {result.row_groups} {groups} ({size}) to {result.path}"
+    if result.resumed_rows:
+        line += f" ({result.resumed_rows:,} of them by the interrupted run it resumed)"
+    return line
