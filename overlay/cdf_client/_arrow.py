@@ -93,9 +93,10 @@ def is_json(field: pa.Field[Any]) -> bool:
 class BatchBuilder:
     """Turns pages of wire dicts of one resource into record batches of its schema."""
 
-    def __init__(self, resource: Resource) -> None:
-        """Prepare the conversion of `resource` pages."""
+    def __init__(self, resource: Resource, memory_pool: pa.MemoryPool | None = None) -> None:
+        """Prepare the conversion of `resource` pages (allocating from `memory_pool`; None: the default)."""
         self.resource = resource
+        self.memory_pool = memory_pool
         self.schema = schema(resource)
         wire = {column.name: column.wire for column in columns(resource)}
         self._json = [(index, wire[field.name]) for index, field in enumerate(self.schema) if is_json(field)]
@@ -107,10 +108,12 @@ class BatchBuilder:
     def batch(self, items: Sequence[Mapping[str, Any]]) -> pa.RecordBatch:
         """One record batch holding `items`; a value of a type the spec does not allow is a `SchemaError`."""
         try:
-            arrays: list[pa.Array[Any]] = cast("pa.StructArray", pa.array(items, type=self._struct)).flatten()
+            pool = self.memory_pool
+            struct = cast("pa.StructArray", pa.array(items, type=self._struct, memory_pool=pool))
+            arrays: list[pa.Array[Any]] = struct.flatten(pool)
             for index, wire in self._json:
                 texts = [None if value is None else orjson.dumps(value) for value in _values(items, wire)]
-                arrays.insert(index, pa.array(texts, type=pa.string()))
+                arrays.insert(index, pa.array(texts, type=pa.string(), memory_pool=pool))
         except (pa.ArrowException, OverflowError, orjson.JSONEncodeError) as error:
             msg = f"an item of this page does not fit the {self.resource} schema: {error}"
             raise SchemaError(msg) from error
@@ -125,9 +128,9 @@ def _values(items: Sequence[Mapping[str, Any]], wire: str) -> Iterable[Any]:
     return (item.get(wire) for item in items)
 
 
-def builder_for(operation: str) -> BatchBuilder:
+def builder_for(operation: str, memory_pool: pa.MemoryPool | None = None) -> BatchBuilder:
     """Return the batch builder of the resource a listing operation returns."""
-    return BatchBuilder(resource_of(operation))
+    return BatchBuilder(resource_of(operation), memory_pool)
 
 
 class TableCollector:

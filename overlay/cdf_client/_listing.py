@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from cdf_client._parquet import Compression, ParquetResult
     from cdf_client._partitions import Fetch, RawPage
 
-DEFAULT_ROW_GROUP_SIZE = 100_000
+DEFAULT_ROW_GROUP_SIZE = 50_000
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -200,19 +200,19 @@ class AsyncListing(Generic[T, D]):
         """
         from cdf_client._parquet import ParquetExport  # noqa: PLC0415 (pyarrow is an optional extra)
 
-        export = ParquetExport(
+        with ParquetExport(
             path,
             self._spec.start,
             row_group_size=row_group_size,
             compression=compression,
             resume=resume,
             on_progress=on_progress,
-        )
-        self._progress, pages = export.run(self._spec)
-        async with aclosing(pages):  # type: ignore[type-var]  # an async generator
-            async for page in pages:
-                export.add(self._progress, page)
-        return export.finish(self._progress)
+        ) as export:
+            self._progress, pages = export.run(self._spec)
+            async with aclosing(pages):  # type: ignore[type-var]  # an async generator
+                async for page in pages:
+                    export.add(self._progress, page)
+            return export.finish(self._progress)
 
 
 class Listing(Generic[T, D]):
@@ -328,15 +328,15 @@ class Listing(Generic[T, D]):
         """
         from cdf_client._parquet import ParquetExport  # noqa: PLC0415 (pyarrow is an optional extra)
 
-        export = ParquetExport(
+        with ParquetExport(
             path,
             self._spec.start,
             row_group_size=row_group_size,
             compression=compression,
             resume=resume,
             on_progress=on_progress,
-        )
-        self._progress, pages = export.run(self._spec)
-        for page in self._loop.iterate(pages):
-            export.add(self._progress, page)
-        return export.finish(self._progress)
+        ) as export:
+            self._progress, pages = export.run(self._spec)
+            for page in self._loop.iterate(pages):
+                export.add(self._progress, page)
+            return export.finish(self._progress)

@@ -1,4 +1,4 @@
-"""`to_arrow()`, `to_polars()`, `to_pandas()`: one schema per resource, from the spec, and three tables that agree."""
+"""`to_arrow()`, `to_polars()`, `to_pandas()`: one schema per resource from the spec; the tables agree."""
 
 import asyncio
 import builtins
@@ -47,8 +47,20 @@ EVERY_FIELD: dict[str, Any] = {
     "createdTime": 1730204346000,
     "lastUpdatedTime": 1730204348000,
 }
-FEWEST_FIELDS: dict[str, Any] = {"id": 2, "name": "x", "uploaded": False, "createdTime": 0, "lastUpdatedTime": 0}
-EMPTY_CONTAINERS: dict[str, Any] = {**FEWEST_FIELDS, "id": 3, "metadata": {}, "labels": [], "securityCategories": []}
+FEWEST_FIELDS: dict[str, Any] = {
+    "id": 2,
+    "name": "x",
+    "uploaded": False,
+    "createdTime": 0,
+    "lastUpdatedTime": 0,
+}
+EMPTY_CONTAINERS: dict[str, Any] = {
+    **FEWEST_FIELDS,
+    "id": 3,
+    "metadata": {},
+    "labels": [],
+    "securityCategories": [],
+}
 
 
 def _spec_properties(name: str) -> list[str]:
@@ -87,7 +99,11 @@ def test_the_assets_schema_keeps_aggregates_as_a_struct():
     aggregates = schema("assets").field("aggregates").type
 
     assert aggregates == pa.struct(
-        [("childCount", pa.int64()), ("depth", pa.int64()), ("path", pa.list_(pa.struct([("id", pa.int64())])))]
+        [
+            ("childCount", pa.int64()),
+            ("depth", pa.int64()),
+            ("path", pa.list_(pa.struct([("id", pa.int64())]))),
+        ]
     )
 
 
@@ -166,7 +182,7 @@ def _assert_agree(listing_of) -> pa.Table:
 def test_the_three_tables_agree_on_items_with_every_field_present_and_absent():
     fake = FakeCDF(files=[EVERY_FIELD, FEWEST_FIELDS, EMPTY_CONTAINERS])
     with fake.client() as client:
-        table = _assert_agree(lambda: client.files.list())
+        table = _assert_agree(client.files.list)
 
     assert [_wire(row) for row in _arrow_rows(table)] == sorted(fake.files, key=lambda item: item["id"])
 
@@ -192,7 +208,7 @@ def test_the_three_tables_agree_on_generated_files_partitioned(generated):
 def test_the_three_tables_agree_on_generated_assets(generated):
     fake, client = generated
 
-    table = _assert_agree(lambda: client.assets.list())
+    table = _assert_agree(client.assets.list)
 
     assert [_wire(row) for row in _arrow_rows(table)] == sorted(fake.assets, key=lambda item: item["id"])
 
