@@ -73,11 +73,36 @@ def to_pandas(
                 [None if text is None else orjson.loads(text) for text in column.to_pylist()], dtype=object
             )
         elif pa.types.is_nested(kind):
-            columns[field.name] = pandas.Series(column.to_pylist(maps_as_pydicts="strict"), dtype=object)
+            columns[field.name] = pandas.Series(_python_values(column), dtype=object)
         else:
             columns[field.name] = column.to_pandas(types_mapper=integers)
     frame: pd.DataFrame = pandas.DataFrame(columns, index=pandas.RangeIndex(table.num_rows))
     return frame
+
+
+def _python_values(column: pa.ChunkedArray[Any]) -> list[Any]:
+    """Return the nested values as the Python lists and dicts CDF sent (Arrow's C++ converts most)."""
+    import pyarrow as pa  # noqa: PLC0415 (loaded already, see above)
+
+    kind = column.type
+    if _lists_inside(kind.value_type if pa.types.is_list(kind) else kind):
+        return column.to_pylist(maps_as_pydicts="strict")  # lists in lists: rare, and slower
+    values = column.to_pandas(maps_as_pydicts="strict").tolist()
+    if pa.types.is_list(kind):  # Arrow gives a numpy array per list: make it the list CDF sent
+        return [value if value is None else value.tolist() for value in values]
+    return values
+
+
+def _lists_inside(kind: pa.DataType) -> bool:
+    import pyarrow as pa  # noqa: PLC0415 (loaded already, see above)
+
+    if pa.types.is_list(kind):
+        return True
+    if pa.types.is_struct(kind):
+        return any(_lists_inside(kind.field(index).type) for index in range(kind.num_fields))
+    if pa.types.is_map(kind):
+        return _lists_inside(kind.item_type)
+    return False
 
 
 def _metadata_columns(column: pa.ChunkedArray[Any], prefix: str) -> dict[str, Any]:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from cdf_client._parquet import Compression, ParquetResult
     from cdf_client._partitions import Fetch, RawPage
 
-DEFAULT_ROW_GROUP_SIZE = 50_000
+DEFAULT_ROW_GROUP_SIZE = 25_000
 
 T = TypeVar("T")
 D = TypeVar("D")

@@ -323,6 +323,7 @@ def write_docs(path: Path, report: str, context: dict[str, Any]) -> None:
         "",
         "Written by `scripts/bench --write-docs`; every number below comes from that run. Rerun it with:",
         "",
+        "<!-- example: not-run: minutes of benchmarks (test_bench_smoke.py runs --quick) -->",
         "```sh",
         "python -m pip install -e . --group bench",
         context["command"],
