@@ -122,7 +122,7 @@ def test_wheel_metadata_declares_name_version_extras_and_private_classifier(whee
     assert meta["Name"] == "cdf-client"
     assert meta["Version"] == VERSION
     assert meta["Requires-Python"] == ">=3.11"
-    assert set(meta.get_all("Provides-Extra") or []) == {"testing", "pandas", "cli"}
+    assert set(meta.get_all("Provides-Extra") or []) == {"testing", "pandas", "polars", "arrow", "cli"}
     assert "Private :: Do Not Upload" in (meta.get_all("Classifier") or [])
     assert "Typing :: Typed" in (meta.get_all("Classifier") or [])
 
