@@ -12,6 +12,7 @@ import pytest
 from cdf_client._arrow import schema
 from cdf_client._cli import main
 from cdf_client._cli._connect import demo_fake
+from cdf_client.testing import FakeCDF, Faults
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +73,29 @@ def test_a_bad_output_path_is_a_usage_error_before_any_request(run, tmp_path):
 
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+@pytest.mark.network
+def test_an_interrupted_export_says_how_to_continue_it(run, tmp_path, monkeypatch):
+    fake = FakeCDF.generate(files=300, seed=1, faults=Faults(rate=1.0, statuses=(503,)))
+    with fake.serve() as base_url:
+        for name, value in {
+            "CDF_PROJECT": fake.project,
+            "CDF_BASE_URL": base_url,
+            "CDF_TOKEN": fake.token,
+        }.items():
+            monkeypatch.setenv(name, value)
+        result = run(
+            "files",
+            "list",
+            "--max-retries",
+            "0",
+            "--format",
+            "parquet",
+            "--output",
+            str(tmp_path / "f.parquet"),
+        )
+
+    assert result.exit_code == 1
+    assert "503" in result.stderr
+    assert "run the same command again to continue it" in result.stderr

@@ -275,3 +275,11 @@ def test_a_missing_extra_says_which_to_install(monkeypatch, module, error, extra
         with pytest.raises(error, match=rf"cdf-client\[{extra}\]") as caught:
             call(listing)
     assert isinstance(caught.value, ImportError)
+
+
+def test_every_name_in_the_column_order_is_a_spec_property():
+    # The order is chosen by hand; the properties are not: no name there may be stale.
+    from cdf_client._columns import _FIELD_ORDER  # noqa: PLC0415
+
+    properties = set(_spec_properties("FilesMetadata")) | set(_spec_properties("Asset"))
+    assert set(_FIELD_ORDER) <= properties

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
+from cdf_client import CDFError, InvalidArgumentError
 from cdf_client._cli._errors import UsageError
 from cdf_client._cli._progress import progress_bar
 
@@ -29,13 +30,22 @@ def export_parquet(
     err = Console(stderr=True)
     if progress is None:
         progress = (limit is None or limit > _LONG_LISTING) and err.is_terminal
-    if progress:
-        with progress_bar(err, transient=False) as bar:
-            task = bar.add_task(description, total=limit)
-            result = listing.write_parquet(output, on_progress=lambda rows: bar.update(task, completed=rows))
-            bar.update(task, total=result.rows, completed=result.rows)
-    else:
-        result = listing.write_parquet(output)
+    try:
+        if progress:
+            with progress_bar(err, transient=False) as bar:
+                task = bar.add_task(description, total=limit)
+                result = listing.write_parquet(
+                    output, on_progress=lambda rows: bar.update(task, completed=rows)
+                )
+                bar.update(task, total=result.rows, completed=result.rows)
+        else:
+            result = listing.write_parquet(output)
+    except (KeyboardInterrupt, CDFError) as error:
+        if not isinstance(error, InvalidArgumentError):  # nothing was written: the usage error says why
+            err.print(
+                f"the export stopped: run the same command again to continue it ({output})", highlight=False
+            )
+        raise
     err.print(summary(result), highlight=False)
 
 
