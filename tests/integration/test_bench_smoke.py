@@ -20,13 +20,16 @@ def test_quick_bench_measures_every_client_in_every_scenario_and_writes_the_docs
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
         check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     report = done.stdout
-    for scenario in range(1, 6):
+    for scenario in range(1, 8):
         assert f"### Scenario {scenario}:" in report
+    for client in ("dicts", "to_arrow", "to_polars", "to_pandas"):
+        assert report.count(f"| {client} |") == 1  # scenario 7
+    assert report.count("| parquet |") == 2  # scenario 6, sequential and partitioned
     for client in CLIENTS:
         assert report.count(f"| {client} |") == 6  # scenarios 1-4 have six tables between them
     assert "FAILED" not in report
