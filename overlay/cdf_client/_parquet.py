@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, get_args
 import orjson
 
 from cdf_client._checkpoint import Checkpoint, check_matches
-from cdf_client._errors import CheckpointMismatchError, InvalidArgumentError
+from cdf_client._errors import ArrowNotInstalledError, CheckpointMismatchError, InvalidArgumentError
 from cdf_client._validation import check_int_range
 
 if TYPE_CHECKING:
@@ -88,11 +88,6 @@ class _PendingPage:
     count: int
 
 
-def working_directory(path: Path) -> Path:
-    """Where an export to `path` keeps its parts and checkpoint while it runs."""
-    return path.with_name(path.name + _SUFFIX)
-
-
 class ParquetExport:
     """One run of `write_parquet`: buffers pages into row groups, commits each with a checkpoint."""
 
@@ -115,9 +110,11 @@ class ParquetExport:
         self._compression = compression
         self._on_progress = on_progress
         # pyarrow loads with the first export, not with `import cdf_client` (ParquetResult is public).
-        import pyarrow as pa  # noqa: PLC0415
-        import pyarrow.parquet as pq  # noqa: PLC0415
-
+        try:
+            import pyarrow as pa  # noqa: PLC0415
+            import pyarrow.parquet as pq  # noqa: PLC0415
+        except ImportError as error:
+            raise ArrowNotInstalledError from error
         from cdf_client._arrow import builder_for  # noqa: PLC0415
 
         # The system allocator hands a written row group's memory back; pyarrow's default pool (mimalloc)
@@ -131,7 +128,7 @@ class ParquetExport:
         if not self.path.parent.is_dir():
             msg = "path"
             raise InvalidArgumentError(msg, f"the directory {self.path.parent} does not exist")
-        self._dir = working_directory(self.path)
+        self._dir = self.path.with_name(self.path.name + _SUFFIX)
         self._parts: list[_Part] = []
         self._batches: list[pa.RecordBatch] = []
         self._pending: list[_PendingPage] = []

@@ -258,9 +258,11 @@ def test_the_async_listing_gives_the_same_tables(generated):
     [
         ("pyarrow", ArrowNotInstalledError, "arrow", lambda listing: listing.to_arrow()),
         ("polars", PolarsNotInstalledError, "polars", lambda listing: listing.to_polars()),
+        ("pyarrow", ArrowNotInstalledError, "arrow", lambda listing: listing.write_parquet("never.parquet")),
     ],
 )
-def test_a_missing_extra_says_which_to_install(monkeypatch, module, error, extra, call):
+def test_a_missing_extra_says_which_to_install(monkeypatch, module, error, extra, call, tmp_path):  # noqa: PLR0917 (fixtures and parameters)
+    monkeypatch.chdir(tmp_path)
     real_import = builtins.__import__
 
     def blocked(name, *args, **kwargs):
