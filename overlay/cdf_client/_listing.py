@@ -1,7 +1,7 @@
 """Lazy listings: iterate for items; `.pages()`, `.to_list()`, `.dicts()`, `.checkpoint`, and tables.
 
 Tables (`.to_arrow()`, `.to_polars()`, `.to_pandas()`, `.write_parquet()`) are built by the helpers
-of `cdf_client._arrow`, `_frames` and `_parquet` from the pages of wire dicts; the methods here
+of `cdf_client._arrow`, `_polars`, `_pandas` and `_parquet` from the pages of wire dicts; the methods here
 only pull the pages (the async and sync bodies differ in `async for` against `for` alone).
 
 One implementation: `AsyncListing` drives the page stream; `Listing` (sync) pulls the same page
@@ -157,7 +157,7 @@ class AsyncListing(Generic[T, D]):
 
         Example: `frame = await client.assets.list(root=True).to_polars()`.
         """
-        from cdf_client._frames import to_polars  # noqa: PLC0415 (polars is an optional extra)
+        from cdf_client._polars import to_polars  # noqa: PLC0415 (polars is an optional extra)
 
         return to_polars(await self.to_arrow())
 
@@ -172,7 +172,7 @@ class AsyncListing(Generic[T, D]):
 
         Example: `df = await client.assets.list(root=True).to_pandas(expand_metadata=True)`.
         """
-        from cdf_client._frames import to_pandas  # noqa: PLC0415 (pandas is an optional extra)
+        from cdf_client._pandas import to_pandas  # noqa: PLC0415 (pandas is an optional extra)
 
         return to_pandas(
             await self.to_arrow(),
@@ -285,7 +285,7 @@ class Listing(Generic[T, D]):
 
         Example: `frame = client.assets.list(root=True).to_polars()`.
         """
-        from cdf_client._frames import to_polars  # noqa: PLC0415 (polars is an optional extra)
+        from cdf_client._polars import to_polars  # noqa: PLC0415 (polars is an optional extra)
 
         return to_polars(self.to_arrow())
 
@@ -300,7 +300,7 @@ class Listing(Generic[T, D]):
 
         Example: `df = client.assets.list(root=True).to_pandas(expand_metadata=True)`.
         """
-        from cdf_client._frames import to_pandas  # noqa: PLC0415 (pandas is an optional extra)
+        from cdf_client._pandas import to_pandas  # noqa: PLC0415 (pandas is an optional extra)
 
         return to_pandas(
             self.to_arrow(),

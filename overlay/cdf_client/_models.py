@@ -338,7 +338,7 @@ class FileList(Sequence[File]):
 
         Example: `client.files.retrieve([1, 2, 3]).to_pandas(convert_timestamps=True)`.
         """
-        from cdf_client._frames import to_pandas  # noqa: PLC0415 (pandas is an optional extra)
+        from cdf_client._pandas import to_pandas  # noqa: PLC0415 (pandas is an optional extra)
 
         return to_pandas(
             self.to_arrow(),

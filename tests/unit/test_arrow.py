@@ -270,13 +270,16 @@ def test_a_missing_extra_says_which_to_install(monkeypatch, module, error, extra
             raise ImportError(name)
         return real_import(name, *args, **kwargs)
 
-    with FakeCDF(files=[FEWEST_FIELDS]).client() as client:
+    fake = FakeCDF(files=[FEWEST_FIELDS])
+    with fake.client() as client:
         listing = client.files.list()
         monkeypatch.setattr(builtins, "__import__", blocked)
-        monkeypatch.delitem(__import__("sys").modules, "cdf_client._arrow", raising=False)
+        for name in ("cdf_client._arrow", "cdf_client._polars", "cdf_client._pandas"):
+            monkeypatch.delitem(__import__("sys").modules, name, raising=False)
         with pytest.raises(error, match=rf"cdf-client\[{extra}\]") as caught:
             call(listing)
     assert isinstance(caught.value, ImportError)
+    assert fake.requests == []  # it fails before the listing runs, not after it
 
 
 def test_every_name_in_the_column_order_is_a_spec_property():

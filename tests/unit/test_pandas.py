@@ -3,6 +3,7 @@
 import builtins
 import datetime as dt
 import re
+import sys
 from typing import Any
 
 import pandas as pd
@@ -166,11 +167,14 @@ def test_missing_pandas_says_which_extra_to_install(monkeypatch):
             raise ImportError(name)
         return real_import(name, *args, **kwargs)
 
-    with FakeCDF(files=[FILE_B]).client() as client:
+    fake = FakeCDF(files=[FILE_B])
+    with fake.client() as client:
         monkeypatch.setattr(builtins, "__import__", no_pandas)
+        monkeypatch.delitem(sys.modules, "cdf_client._pandas", raising=False)
         with pytest.raises(PandasNotInstalledError, match=r"cdf-client\[pandas\]") as caught:
             client.files.list().to_pandas()
     assert isinstance(caught.value, ImportError)
+    assert fake.requests == []  # before the listing runs
 
 
 @pytest.fixture(scope="module")

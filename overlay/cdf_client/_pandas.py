@@ -1,9 +1,10 @@
-"""pandas and Polars DataFrames derived from the Arrow table of a listing (`cdf_client._arrow`).
+"""pandas DataFrames derived from the Arrow table of a listing (`cdf_client._arrow`; the `pandas` extra).
 
-Both are imported only when a frame is asked for, so `import cdf_client` stays light. The frames
-have the table's columns, in its order, with the same values: Polars takes the Arrow columns as they
-are; pandas gets the dtypes its users expect (nullable `Int64` ids and epoch milliseconds, nullable
-`boolean`, the wire's Python lists and dicts for nested values, JSON columns decoded back).
+Imported only when a frame is asked for, before the listing runs, so a missing pandas fails at once
+and `import cdf_client` stays light. The frame has the table's columns, in its order, with the same
+values, in the dtypes pandas users expect (docs/pandas.md): nullable `Int64` ids and epoch
+milliseconds, nullable `boolean`, and the wire's Python lists and dicts for nested values (JSON
+columns decoded back).
 """
 
 from __future__ import annotations
@@ -13,32 +14,17 @@ from typing import TYPE_CHECKING, Any, cast
 import orjson
 
 from cdf_client._arrow import is_json
-from cdf_client._errors import PandasNotInstalledError, PolarsNotInstalledError
+from cdf_client._errors import PandasNotInstalledError
+
+try:
+    import pandas as pd
+except ImportError as error:  # the error names the extra to install
+    raise PandasNotInstalledError from error
 
 if TYPE_CHECKING:
-    import pandas as pd
-    import polars as pl
     import pyarrow as pa
 
-__all__ = ["to_pandas", "to_polars"]
-
-
-def _import_pandas() -> Any:
-    try:
-        import pandas as pd  # noqa: PLC0415 (optional extra, imported on first use only)
-    except ImportError as error:
-        raise PandasNotInstalledError from error
-    return pd
-
-
-def to_polars(table: pa.Table) -> pl.DataFrame:
-    """Return the table as a Polars DataFrame: the same columns and types, mostly without a copy."""
-    try:
-        import polars as pl  # noqa: PLC0415 (optional extra, imported on first use only)
-    except ImportError as error:
-        raise PolarsNotInstalledError from error
-    # A table (not a single column) always gives a DataFrame.
-    return cast("pl.DataFrame", pl.from_arrow(table, rechunk=False))
+__all__ = ["to_pandas"]
 
 
 def to_pandas(
@@ -56,10 +42,9 @@ def to_pandas(
     column per key, `metadata_prefix + key`, sorted by key; `convert_timestamps=True` gives the times
     as timezone-aware UTC datetimes (`datetime64[ms, UTC]`).
     """
-    pandas = _import_pandas()
     import pyarrow as pa  # noqa: PLC0415 (the table is one: pyarrow is loaded already)
 
-    integers = {pa.int64(): pandas.Int64Dtype(), pa.bool_(): pandas.BooleanDtype()}.get
+    integers = {pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}.get
     columns: dict[str, Any] = {}
     for field, column in zip(table.schema, table.columns, strict=True):
         kind = field.type
@@ -69,14 +54,14 @@ def to_pandas(
             times = column if convert_timestamps else column.cast(pa.int64())
             columns[field.name] = times.to_pandas(types_mapper=integers)
         elif is_json(field):
-            columns[field.name] = pandas.Series(
+            columns[field.name] = pd.Series(
                 [None if text is None else orjson.loads(text) for text in column.to_pylist()], dtype=object
             )
         elif pa.types.is_nested(kind):
-            columns[field.name] = pandas.Series(_python_values(column), dtype=object)
+            columns[field.name] = pd.Series(_python_values(column), dtype=object)
         else:
             columns[field.name] = column.to_pandas(types_mapper=integers)
-    frame: pd.DataFrame = pandas.DataFrame(columns, index=pandas.RangeIndex(table.num_rows))
+    frame: pd.DataFrame = pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows))
     return frame
 
 
