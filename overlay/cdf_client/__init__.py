@@ -6,9 +6,13 @@ with CDFClient(project="demo", cluster="westeurope-1", token="...") as client:
         print(f.id, f.name)
 """
 
+from cdf_client._async._assets import AsyncAssetsAPI
+from cdf_client._async._client import AsyncCDFClient
+from cdf_client._async._files import AsyncFilesAPI
+from cdf_client._async._listing import AsyncListing
 from cdf_client._auth import ClientCredentials
+from cdf_client._budget import Budget
 from cdf_client._checkpoint import Checkpoint, PartitionState
-from cdf_client._client import AsyncCDFClient, CDFClient
 from cdf_client._errors import (
     APIError,
     ArrowNotInstalledError,
@@ -18,6 +22,7 @@ from cdf_client._errors import (
     CDFError,
     CDFTimeoutError,
     CheckpointMismatchError,
+    ClientClosedError,
     ConflictError,
     CursorLoopError,
     InvalidArgumentError,
@@ -32,11 +37,13 @@ from cdf_client._errors import (
 )
 from cdf_client._filters import GeoLocationFilter, LabelFilter
 from cdf_client._identifiers import Identifier, InstanceId
-from cdf_client._listing import AsyncListing, Listing, Page
-from cdf_client._models import Asset, File, FileList, GeoLocation, GeoShape, Label
+from cdf_client._listing import Page
+from cdf_client._models import Asset, AssetAggregates, File, FileList, GeoLocation, GeoShape, Label
 from cdf_client._parquet import ParquetResult
-from cdf_client._resources.assets import AssetsAPI, AsyncAssetsAPI
-from cdf_client._resources.files import AsyncFilesAPI, FilesAPI
+from cdf_client._sync._assets import AssetsAPI
+from cdf_client._sync._client import CDFClient
+from cdf_client._sync._files import FilesAPI
+from cdf_client._sync._listing import Listing
 from cdf_client._validation import TimeRange
 from cdf_client._version import __version__
 
@@ -44,6 +51,7 @@ __all__ = [
     "APIError",
     "ArrowNotInstalledError",
     "Asset",
+    "AssetAggregates",
     "AssetsAPI",
     "AsyncAssetsAPI",
     "AsyncCDFClient",
@@ -51,12 +59,14 @@ __all__ = [
     "AsyncListing",
     "AuthenticationError",
     "BadRequestError",
+    "Budget",
     "CDFClient",
     "CDFConnectionError",
     "CDFError",
     "CDFTimeoutError",
     "Checkpoint",
     "CheckpointMismatchError",
+    "ClientClosedError",
     "ClientCredentials",
     "ConflictError",
     "CursorLoopError",

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 _CLUSTER = re.compile(r"[a-z0-9][a-z0-9-]*")
 
+DEFAULT_MAX_RETRIES = 10
+# CDF recommends at most 10 partitions; 10 lets them (or 10 byids chunks of 1000) all fly at once.
+DEFAULT_MAX_CONCURRENCY = 10
+
 
 def api_root(*, project: str, base_url: str | None, cluster: str | None) -> str:
     """`https://{cluster}.cognitedata.com/api/v1/projects/{project}`, or the same under `base_url`."""

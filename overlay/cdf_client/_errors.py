@@ -15,6 +15,7 @@ CDFError                        base of everything below
 │   └── CDFTimeoutError         ... because it timed out (also a builtin TimeoutError)
 ├── CursorLoopError             the server handed back a cursor it had already given: stopped, not looped
 ├── SchemaError                 an item does not fit the table schema of its resource (exports)
+├── ClientClosedError           the client was closed (before or during the call)
 ├── MissingExtraError           an optional extra is not installed (also a builtin ImportError)
 │   ├── ArrowNotInstalledError  `.to_arrow()`, `.write_parquet()` without the arrow extra
 │   ├── PandasNotInstalledError `.to_pandas()` without the pandas extra
@@ -159,6 +160,13 @@ class CDFTimeoutError(CDFConnectionError, TimeoutError):
 
 class CursorLoopError(CDFError):
     """The server returned a cursor that this listing had already followed."""
+
+
+class ClientClosedError(CDFError):
+    """The client was closed: by `close()`/`aclose()` (from any thread or task) before or during the call."""
+
+    def __init__(self, message: str = "the client is closed: build a new one to send more requests") -> None:
+        super().__init__(message)
 
 
 class SchemaError(CDFError):

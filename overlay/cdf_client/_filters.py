@@ -11,14 +11,11 @@ import orjson
 from cdf_client._errors import InvalidArgumentError
 from cdf_client._identifiers import check_external_id, check_id
 from cdf_client._models import GeoShape
-from cdf_client._validation import check_list, check_unicode
+from cdf_client._validation import check_list, check_str, check_unicode
+from cdf_client_api import rules
 
+# For type checkers: the spec's enum (`rules.GeoLocationFilter.relation.enum`); a contract test compares.
 Relation = Literal["INTERSECTS", "DISJOINT", "WITHIN"]
-_RELATIONS = ("INTERSECTS", "DISJOINT", "WITHIN")
-# MultiPoint may be stored on a file but is not accepted as a filter shape.
-_FILTER_SHAPES = ("Point", "LineString", "Polygon", "MultiLineString", "MultiPolygon")
-MAX_LABELS = 10
-MAX_METADATA_PAIRS = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +32,17 @@ class LabelFilter:
         """Return the wire form `{"containsAny"|"containsAll": [{"externalId": ...}]}`."""
         if (self.contains_any is None) == (self.contains_all is None):
             raise InvalidArgumentError(argument, "give exactly one of contains_any and contains_all")
-        key, values = (
-            ("containsAny", self.contains_any)
+        key, values, rule = (
+            ("containsAny", self.contains_any, rules.LabelContainsAnyFilter.contains_any)
             if self.contains_any is not None
-            else ("containsAll", self.contains_all)
+            else ("containsAll", self.contains_all, rules.LabelContainsAllFilter.contains_all)
         )
-        checked = check_list(values, f"{argument}.{key}", check_external_id, max_items=MAX_LABELS)
+        checked = check_list(values, f"{argument}.{key}", _label_external_id, rule)
         return {key: [{"externalId": value} for value in checked]}
+
+
+def _label_external_id(value: object, argument: str) -> str:
+    return check_external_id(value, argument, rules.Label.external_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +57,10 @@ class GeoLocationFilter:
 
     def to_wire(self, argument: str = "geo_location") -> dict[str, Any]:
         """Return the wire form `{"relation", "shape": {"type", "coordinates"}}`."""
+        relation_rule = rules.GeoLocationFilter.relation
         relation = self.relation.upper() if isinstance(self.relation, str) else self.relation
-        if relation not in _RELATIONS:
-            msg = f"relation must be one of {', '.join(_RELATIONS)}, got {self.relation!r}"
+        if relation not in relation_rule.enum:
+            msg = f"relation must be one of {', '.join(relation_rule.enum)}, got {self.relation!r}"
             raise InvalidArgumentError(argument, msg)
         if isinstance(self.shape, GeoShape):
             shape = {"type": self.shape.type, "coordinates": self.shape.coordinates}
@@ -67,8 +69,10 @@ class GeoLocationFilter:
         else:
             msg_0 = f"{argument}.shape"
             raise InvalidArgumentError(msg_0, "must be a GeoShape or a GeoJSON geometry dict")
-        if shape["type"] not in _FILTER_SHAPES:
-            msg = f"type must be one of {', '.join(_FILTER_SHAPES)}, got {shape['type']!r}"
+        # The spec's filter shapes leave out MultiPoint, which a file may still be located by.
+        shapes = rules.GeoLocationFilter.shape.discriminator_values
+        if shape["type"] not in shapes:
+            msg = f"type must be one of {', '.join(shapes)}, got {shape['type']!r}"
             msg_0 = f"{argument}.shape"
             raise InvalidArgumentError(msg_0, msg)
         if not isinstance(shape["coordinates"], list | tuple) or not shape["coordinates"]:
@@ -90,20 +94,20 @@ def either(value: object, argument: str) -> dict[str, Any]:
     return {"id": check_id(value, argument)}
 
 
-def either_list(values: object, argument: str, *, min_items: int = 1) -> list[dict[str, Any]]:
-    """Return a checked list of `either` values (ids and external ids may be mixed)."""
-    checked = check_list(values, argument, lambda v, a: orjson.dumps(either(v, a)), min_items=min_items)
+def either_list(values: object, argument: str, *limits: type[rules.Array]) -> list[dict[str, Any]]:
+    """Return a checked list of `either` values (ids and external ids may be mixed) within `limits`."""
+    checked = check_list(values, argument, lambda v, a: orjson.dumps(either(v, a)), *limits)
     return [orjson.loads(item) for item in checked]
 
 
-def id_list(values: object, argument: str) -> list[int]:
-    """Return a checked list of 1..100 unique ids."""
-    return check_list(values, argument, check_id)
+def id_list(values: object, argument: str, *limits: type[rules.Array]) -> list[int]:
+    """Return a checked list of ids within `limits`."""
+    return check_list(values, argument, check_id, *limits)
 
 
-def external_id_list(values: object, argument: str) -> list[str]:
-    """Return a checked list of 1..100 unique external ids."""
-    return check_list(values, argument, check_external_id)
+def external_id_list(values: object, argument: str, *limits: type[rules.Array]) -> list[str]:
+    """Return a checked list of external ids within `limits`."""
+    return check_list(values, argument, check_external_id, *limits)
 
 
 def json_array(values: list[Any]) -> str:
@@ -112,17 +116,17 @@ def json_array(values: list[Any]) -> str:
 
 
 def metadata_filter(value: object, argument: str = "metadata") -> dict[str, str]:
-    """Check metadata pairs to match: `dict[str, str]`, keys <= 128, values <= 10240 characters."""
+    """Check metadata pairs to match: `dict[str, str]` within the spec's counts and lengths."""
+    rule = rules.FileFilterProperties.metadata
     if not isinstance(value, Mapping):
         raise InvalidArgumentError(argument, f"must be a dict[str, str], got {type(value).__name__}")
-    if not 1 <= len(value) <= MAX_METADATA_PAIRS:
-        raise InvalidArgumentError(argument, f"must hold 1..{MAX_METADATA_PAIRS} pairs, got {len(value)}")
+    if not rule.min_properties <= len(value) <= rule.max_properties:
+        msg = f"must hold {rule.min_properties}..{rule.max_properties} pairs, got {len(value)}"
+        raise InvalidArgumentError(argument, msg)
     checked: dict[str, str] = {}
     for key, item in value.items():
-        if not isinstance(key, str) or not 1 <= len(key) <= 128:  # noqa: PLR2004 (the wire's key limit)
-            raise InvalidArgumentError(argument, f"keys must be str of 1..128 characters, got {key!r}")
-        if not isinstance(item, str) or len(item) > 10240:  # noqa: PLR2004 (the wire's value limit)
-            msg = f"{argument}[{key!r}]"
-            raise InvalidArgumentError(msg, "values must be str of at most 10240 characters")
-        checked[check_unicode(key, argument)] = check_unicode(item, f"{argument}[{key!r}]")
+        if not isinstance(key, str) or len(key) > rule.max_key_length:
+            msg = f"keys must be str of at most {rule.max_key_length} characters, got {key!r}"
+            raise InvalidArgumentError(argument, msg)
+        checked[check_unicode(key, argument)] = check_str(item, f"{argument}[{key!r}]", rule.values)
     return checked

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from cdf_client._errors import InvalidArgumentError
-from cdf_client._validation import check_unicode
-
-MAX_ID = 2**53 - 1
-MAX_EXTERNAL_ID_LENGTH = 255
-
-# Patterns from the spec's InstanceId schema (space 1..43, external id 1..255 characters).
-_SPACE = re.compile(r"[a-zA-Z][a-zA-Z0-9_-]{0,41}[a-zA-Z0-9]?")
-_INSTANCE_EXTERNAL_ID = re.compile(r"[a-zA-Z]([a-zA-Z0-9_]{0,253}[a-zA-Z0-9])?")
+from cdf_client._validation import check_int, check_str
+from cdf_client_api import rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,48 +25,39 @@ Identifier: TypeAlias = int | str | InstanceId
 """An `int` is an id, a `str` an external id, an `InstanceId` an instance id."""
 
 
-def check_id(value: object, argument: str) -> int:
-    """Return `value` if it is a valid internal id (1..2^53-1, not a bool), else raise naming `argument`."""
+def check_id(value: object, argument: str, rule: type[rules.Integer] = rules.CogniteInternalId) -> int:
+    """Return `value` if it is a valid internal id (an int within the spec's bounds, not a bool)."""
     if type(value) is not int:
         # bool is an int subclass: True would silently become id 1.
         msg = f"must be an int id, got {type(value).__name__}"
         raise InvalidArgumentError(argument, msg)
-    if not 1 <= value <= MAX_ID:
-        msg = f"ids are between 1 and 2^53-1, got {value}"
-        raise InvalidArgumentError(argument, msg)
-    return value
+    return check_int(value, argument, rule)
 
 
-def check_external_id(value: object, argument: str, max_length: int = MAX_EXTERNAL_ID_LENGTH) -> str:
-    """Return `value` if it is a non-empty string of at most `max_length` characters."""
-    if not isinstance(value, str):
-        msg = f"must be a str, got {type(value).__name__}"
-        raise InvalidArgumentError(argument, msg)
-    if not 1 <= len(value) <= max_length:
-        msg = f"must be 1..{max_length} characters long, got {len(value)}"
-        raise InvalidArgumentError(argument, msg)
-    return check_unicode(value, argument)
+def check_external_id(
+    value: object, argument: str, rule: type[rules.String] = rules.CogniteExternalId
+) -> str:
+    """Return `value` if it is a string the spec accepts as an external id."""
+    return check_str(value, argument, rule)
 
 
 def check_instance_id(value: InstanceId, argument: str) -> InstanceId:
-    """Return `value` if its space and external id match the patterns CDF accepts."""
-    if not isinstance(value.space, str) or not _SPACE.fullmatch(value.space):
-        msg = f"space {value.space!r} does not match {_SPACE.pattern}"
-        raise InvalidArgumentError(argument, msg)
-    if not isinstance(value.external_id, str) or not _INSTANCE_EXTERNAL_ID.fullmatch(value.external_id):
-        msg = f"external_id {value.external_id!r} does not match {_INSTANCE_EXTERNAL_ID.pattern}"
-        raise InvalidArgumentError(argument, msg)
+    """Return `value` if its space and external id are what the spec's `InstanceId` accepts."""
+    check_str(value.space, f"{argument}.space", rules.FileSelectByInstanceId.instance_id.space)
+    check_str(
+        value.external_id, f"{argument}.external_id", rules.FileSelectByInstanceId.instance_id.external_id
+    )
     return value
 
 
 def check_identifier(value: object, argument: str) -> Identifier:
-    """Validate one identifier of any of the three kinds."""
+    """Validate one identifier of any of the three kinds, as byids takes them."""
     if isinstance(value, InstanceId):
         return check_instance_id(value, argument)
     if isinstance(value, str):
-        return check_external_id(value, argument)
+        return check_external_id(value, argument, rules.FileSelectByExternalId.external_id)
     if type(value) is int:
-        return check_id(value, argument)
+        return check_id(value, argument, rules.FileSelectById.id)
     msg = f"identifiers are int ids, str external ids or InstanceId, got {type(value).__name__}"
     raise InvalidArgumentError(argument, msg)
 

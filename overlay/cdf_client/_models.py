@@ -48,6 +48,18 @@ class GeoLocation:
     properties: dict[str, Any] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class AssetAggregates:
+    """Aggregated metrics of an asset, present when CDF computed them; each part `None` when left out.
+
+    `path` holds the ids of the assets from the root down to the asset itself.
+    """
+
+    child_count: int | None = None
+    depth: int | None = None
+    path: tuple[int, ...] | None = None
+
+
 class _WireView(Generic[W]):
     """Shared machinery of the result objects: one slot holding the wire dict."""
 
@@ -249,6 +261,7 @@ class Asset(_WireView["AssetWire"]):
         "data_set_id",
         "labels",
         "geo_location",
+        "aggregates",
         "created_time",
         "last_updated_time",
     )
@@ -272,6 +285,19 @@ class Asset(_WireView["AssetWire"]):
     def description(self) -> str | None:
         """Free-text description."""
         return self._wire.get("description")
+
+    @property
+    def aggregates(self) -> AssetAggregates | None:
+        """Child count, depth and path of the asset, when CDF sent them."""
+        aggregates = self._wire.get("aggregates")
+        if aggregates is None:
+            return None
+        path = aggregates.get("path")
+        return AssetAggregates(
+            aggregates.get("childCount"),
+            aggregates.get("depth"),
+            None if path is None else tuple(node["id"] for node in path),
+        )
 
 
 class FileList(Sequence[File]):

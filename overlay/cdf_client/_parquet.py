@@ -42,7 +42,7 @@ from cdf_client._errors import ArrowNotInstalledError, CheckpointMismatchError, 
 from cdf_client._validation import check_int_range
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Callable
+    from collections.abc import Callable
 
     import pyarrow as pa
 
@@ -94,14 +94,14 @@ class ParquetExport:
     def __init__(
         self,
         path: str | os.PathLike[str],
-        start: Checkpoint,
+        spec: ListingSpec[Any, Any],
         *,
         row_group_size: int,
         compression: Compression,
         resume: bool,
         on_progress: Callable[[int], object] | None,
     ) -> None:
-        """Prepare an export of the listing that starts at `start`, resuming an interrupted one if any."""
+        """Prepare an export of the listing run by `spec`, resuming an interrupted one if any."""
         self.path = Path(path)
         self._row_group_size = check_int_range(row_group_size, "row_group_size", 1, _MAX_ROW_GROUP_SIZE)
         if compression not in get_args(Compression):
@@ -120,7 +120,7 @@ class ParquetExport:
         # The system allocator hands a written row group's memory back; pyarrow's default pool (mimalloc)
         # keeps more of it per thread, which raised the peak of a long export by about 25 MB.
         self._pool = pa.system_memory_pool()
-        self._builder = builder_for(start.operation, self._pool)
+        self._builder = builder_for(spec.start.operation, self._pool)
         self._schema_print = _print(self._builder.schema)
         if self.path.is_dir():
             msg = "path"
@@ -133,11 +133,12 @@ class ParquetExport:
         self._batches: list[pa.RecordBatch] = []
         self._pending: list[_PendingPage] = []
         self._buffered = 0
-        self.start = start
+        # The run this export drives: `spec` itself, or continued from an interrupted export's checkpoint.
+        self.spec = spec
         if self._dir.exists() and not resume:
             shutil.rmtree(self._dir)
         if (self._dir / _CHECKPOINT).exists():
-            self.start = self._load(start)
+            self.spec = replace(spec, start=self._load(spec.start))
         else:
             self._dir.mkdir(exist_ok=True)
             self._clear_uncommitted()
@@ -158,10 +159,6 @@ class ParquetExport:
         if self._writer is not None:
             self._writer.close()
             self._writer = None
-
-    def run(self, spec: ListingSpec[Any, Any]) -> tuple[Progress, AsyncIterator[RawPage]]:
-        """Start the listing's pages where this export stands."""
-        return replace(spec, start=self.start).run()
 
     def add(self, progress: Progress, page: RawPage) -> None:
         """Convert one page; write a row group once enough rows are buffered."""

@@ -9,6 +9,8 @@ import orjson
 
 from cdf_client import _errors
 from cdf_client._identifiers import from_wire
+from cdf_client._logging import describe_error, target
+from cdf_client._retry import untrusted_certificate
 
 _BY_STATUS: dict[int, type[_errors.APIError]] = {
     400: _errors.BadRequestError,
@@ -103,8 +105,15 @@ def api_error(response: httpx.Response) -> _errors.APIError:
 
 def transport_error(error: httpx.TransportError, request: httpx.Request | None) -> _errors.CDFConnectionError:
     """Wrap an httpx transport failure; the message names the request, never its headers."""
-    where = f"{request.method} {request.url.path}" if request is not None else "request"
+    where = target(request) if request is not None else "request"
     kind = (
         _errors.CDFTimeoutError if isinstance(error, httpx.TimeoutException) else _errors.CDFConnectionError
     )
-    return kind(f"{where} failed: {type(error).__name__}: {error}")
+    hint = (
+        " (the server's certificate is not signed by a CA this client trusts: behind a TLS-inspecting"
+        " proxy, give your company's root CA as SSL_CERT_FILE or verify=, or use verify='system';"
+        " see docs/client.md, 'Behind a proxy')"
+        if untrusted_certificate(error)
+        else ""
+    )
+    return kind(f"{where} failed: {describe_error(error)}{hint}")

@@ -213,7 +213,26 @@ def overlay_dicts(spec: Spec) -> Work:
     return lambda: tally(f["id"] for f in client.files.filter(partitions=spec["partitions"]).dicts())
 
 
-# --- tables (scenario 6: Parquet export; scenario 7: to_arrow / to_polars / to_pandas)
+def overlay_async(spec: Spec) -> Work:
+    """Use `AsyncCDFClient`: `async for` over the listing, `await files.retrieve(ids)`."""
+    from cdf_client import AsyncCDFClient
+
+    async def run() -> Tally:
+        async with AsyncCDFClient(
+            project=spec["project"], base_url=spec["base_url"], token=spec["token"]
+        ) as client:
+            if spec["op"] == "retrieve":
+                return tally(f.id for f in await client.files.retrieve(spec["ids"]))
+            count = total = 0
+            async for f in client.files.filter(partitions=spec["partitions"]):
+                count += 1
+                total += f.id
+            return count, total
+
+    return lambda: asyncio.run(run())
+
+
+# --- tables (scenario 7: Parquet export; scenario 8: to_arrow / to_polars / to_pandas)
 
 
 class _NotInstalled(importlib.abc.MetaPathFinder):
@@ -308,6 +327,7 @@ CLIENTS: dict[str, Callable[[Spec], Work]] = {
     "generated": generated,
     "overlay": overlay,
     "overlay-dicts": overlay_dicts,
+    "overlay-async": overlay_async,
     "cognite-sdk": cognite_sdk,
     "dicts": tables,
     "to_arrow": tables,

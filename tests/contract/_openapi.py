@@ -9,15 +9,20 @@ from __future__ import annotations
 import builtins
 import json
 import keyword
+import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "spec" / "openapi.yaml"
+REGENERATE = ROOT / "scripts" / "regenerate"
+GENERATORS = ("openapi-python-client", "datamodel-codegen", "ruff")
 # Enough examples that every variant of every union in the spec appears in one of them (the
 # largest union, GeoLocationGeometry, has 6); `test_examples_cover_every_union_variant` checks this.
 VARIANTS = range(6)
@@ -25,6 +30,12 @@ VARIANTS = range(6)
 
 # openapi-python-client suffixes names that would shadow a builtin or keyword (`max` -> `max_`).
 RESERVED = (set(dir(builtins)) | set(keyword.kwlist) | {"self", "true", "false", "datetime"}) - {"id"}
+
+
+def wire_class_name(schema_key: str) -> str:
+    """Name of the pydantic model and TypedDict datamodel-code-generator makes of a schema key."""
+    # Keys that are not identifiers get a prefix (`429Error` -> `Field429Error`).
+    return schema_key if schema_key.isidentifier() else f"Field{schema_key}"
 
 
 def snake(name: str) -> str:
@@ -158,6 +169,17 @@ class Spec:
             items = [1, 2] if schema.get("format") == "jsonArray(int64)" else ["a", "b"]
             return json.dumps(items)
         return self.example(param.schema, variant)
+
+
+def require_generators() -> None:
+    """Skip (or fail, where CDF_CLIENT_REQUIRE_GENERATORS is set, as in tox -e contract) without them."""
+    bindir = Path(sys.executable).parent
+    missing = [tool for tool in GENERATORS if not (bindir / tool).exists()]
+    if missing:
+        reason = f"generators {missing} are not installed beside {sys.executable} (tox -e contract has them)"
+        if os.environ.get("CDF_CLIENT_REQUIRE_GENERATORS"):
+            pytest.fail(reason)
+        pytest.skip(reason)
 
 
 def load_spec() -> Spec:

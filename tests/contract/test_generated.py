@@ -11,35 +11,26 @@ import asyncio
 import importlib
 import inspect
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NotRequired, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
-from _openapi import ROOT, Operation, Parameter, Spec, snake
+from _openapi import REGENERATE, Operation, Parameter, Spec, require_generators, snake, wire_class_name
 from pydantic import ValidationError
 
 from cdf_client_api import Client, models
 from cdf_client_api.wire import models as wire_models
-from cdf_client_api.wire import typed_dicts
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-GENERATORS = ("openapi-python-client", "datamodel-codegen", "ruff")
 BASE_URL = "https://cdf.test/api/v1/projects/demo"
 
 
 def operation_module(operation: Operation) -> ModuleType:
     return importlib.import_module(operation.module_name)
-
-
-def wire_class_name(schema_key: str) -> str:
-    # datamodel-code-generator names models by schema key, prefixing keys that are not identifiers.
-    return schema_key if schema_key.isidentifier() else f"Field{schema_key}"
 
 
 def build(spec: Spec, node: dict[str, Any], value: Any, variant: int) -> Any:
@@ -116,15 +107,9 @@ def mock_client(status: int, payload: Any, seen: list[httpx.Request]) -> Client:
 
 
 def test_regeneration_reproduces_generated_exactly():
-    bindir = Path(sys.executable).parent
-    missing = [tool for tool in GENERATORS if not (bindir / tool).exists()]
-    if missing:
-        reason = f"generators {missing} are not installed beside {sys.executable} (tox -e contract has them)"
-        if os.environ.get("CDF_CLIENT_REQUIRE_GENERATORS"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require_generators()
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "regenerate"), "--check"],
+        [sys.executable, str(REGENERATE), "--check"],
         capture_output=True,
         text=True,
         check=False,
@@ -206,30 +191,6 @@ def test_every_documented_response_decodes_without_losing_fields(
         assert parsed.to_dict() == payload, where
 
 
-def test_pydantic_wire_models_define_every_spec_schema(spec: Spec):
-    problems = []
-    for key, schema in spec.schemas.items():
-        model = getattr(wire_models, wire_class_name(key), None)
-        if model is None:
-            problems.append(f"{key}: no model")
-            continue
-        props = schema.get("properties")
-        if not props:
-            continue
-        model.model_rebuild()  # resolve the module's forward references, or model_fields lack aliases
-        fields = model.model_fields
-        names = {field.alias or name for name, field in fields.items()}
-        required = {field.alias or name for name, field in fields.items() if field.is_required()}
-        forbids_extra = model.model_config.get("extra") == "forbid"
-        if names != set(props):
-            problems.append(f"{key}: fields {sorted(names ^ set(props))} differ from the spec")
-        if required != set(schema.get("required", [])):
-            problems.append(f"{key}: required {sorted(required)} != spec {schema.get('required', [])}")
-        if forbids_extra != (schema.get("additionalProperties") is False):
-            problems.append(f"{key}: extra='forbid' is {forbids_extra}, spec disagrees")
-    assert not problems, "\n".join(problems)
-
-
 def test_pydantic_wire_models_accept_every_spec_example(spec: Spec, operation: Operation, variant: int):
     schemas = list(operation.responses.values())
     if operation.body is not None:
@@ -246,22 +207,3 @@ def test_pydantic_wire_models_accept_every_spec_example(spec: Spec, operation: O
             getattr(wire_models, wire_class_name(key)).model_validate(
                 {**spec.example(operation.body, variant), "unexpectedField": 1}
             )
-
-
-def test_typed_dicts_describe_the_wire_keys(spec: Spec):
-    problems = []
-    for key, schema in spec.schemas.items():
-        if not (props := schema.get("properties")):
-            continue
-        typed = getattr(typed_dicts, wire_class_name(key), None)
-        if typed is None:
-            problems.append(f"{key}: no TypedDict")
-            continue
-        # The module uses postponed annotations: __required_keys__ cannot see NotRequired, hints can.
-        hints = get_type_hints(typed, include_extras=True)
-        required = {name for name, hint in hints.items() if get_origin(hint) is not NotRequired}
-        if set(hints) != set(props):
-            problems.append(f"{key}: keys {sorted(set(hints) ^ set(props))} differ from the spec")
-        if required != set(schema.get("required", [])):
-            problems.append(f"{key}: required {sorted(required)} != spec {schema.get('required', [])}")
-    assert not problems, "\n".join(problems)

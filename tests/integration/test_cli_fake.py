@@ -336,6 +336,51 @@ def test_options_and_identifiers_may_come_in_any_order(run, plant):
     assert [item["id"] for item in _jsonl(result.stdout)] == [first, second]
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--fake", "files", "filter", "--mime-type", "image/png", "--format", "jsonl"),
+        ("files", "--fake", "filter", "--mime-type", "image/png", "--format", "jsonl"),
+        ("--max-retries", "0", "--fake", "files", "filter", "--format", "jsonl", "--mime-type", "image/png"),
+    ],
+    ids=["before-the-group", "before-the-command", "several"],
+)
+def test_global_options_may_come_before_the_command(run, args):
+    after = run("files", "filter", "--fake", "--mime-type", "image/png", "--format", "jsonl")
+    before = run(*args)
+
+    assert before.exit_code == after.exit_code == 0, before.output
+    assert before.stdout == after.stdout
+    assert len(_jsonl(before.stdout)) > 0
+
+
+def test_the_top_level_help_lists_the_global_options(run):
+    result = run("--help")
+
+    assert "before or after the command" in result.stdout
+    for option in ("--fake", "--project", "--cluster", "--base-url", "--max-retries"):
+        assert option in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("files", "list", "--limit", "20"),
+        ("assets", "list", "--limit", "20"),
+        ("files", "retrieve", "4113589062838", "404", "--ignore-unknown-ids"),
+    ],
+    ids=["files", "assets", "retrieve"],
+)
+def test_a_table_fits_in_the_width_columns_gives(run, monkeypatch, args):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run(*args, "--fake", "--format", "table")
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) > 1
+    assert max(len(line) for line in lines) <= 80, result.stdout
+
+
 def test_a_switch_takes_either_spelling(run, plant):
     uploaded = run("files", "list", "--fake", "--uploaded", "--format", "jsonl")
     not_uploaded = run("files", "list", "--fake", "--not-uploaded", "--format", "jsonl")
@@ -369,7 +414,7 @@ def test_repeated_options_collect_every_value(run, plant):
     [
         (["files", "list", "--fake", "--format", "xml"], "'xml' is not one of 'table', 'jsonl', 'csv'"),
         (["files", "list", "--fake", "--asset-id", "pump"], "'pump' is not a valid integer"),
-        (["files", "get", "--fake", "0"], "0 is not in the range x>=1"),
+        (["files", "get", "--fake", "0"], "0 is not in the range 1<=x<="),
         (["files", "get", "--fake"], "ID"),
         (["files", "list", "--fake", "--limit"], "--limit"),
         (["files", "filter", "--fake", "--metadata", "status"], "is not key=value"),

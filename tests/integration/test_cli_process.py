@@ -4,6 +4,7 @@ import csv
 import io
 import os
 import pty
+import re
 import signal
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from cdf_client.testing import FakeCDF
 pytestmark = pytest.mark.network
 
 SECRET_TOKEN = "cli-test-token-do-not-print"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 CLIENT_ID, CLIENT_SECRET = "cli-app", "cli-secret-do-not-print"
 # Enough output (about 1 MB) to fill a pipe, so an early close reaches the writer mid-listing.
 N_FILES = 3000
@@ -193,6 +195,44 @@ def test_ctrl_c_stops_cleanly_with_exit_130(env):
     assert process.returncode == 130
     assert "Interrupted" in stderr.decode()
     assert "Traceback" not in stderr.decode()
+
+
+def test_global_options_before_the_command_configure_it(served):
+    fake, base_url = served
+    env = _clean_env(CDF_PROJECT="elsewhere", CDF_CLUSTER="westeurope-1", CDF_TOKEN=SECRET_TOKEN)
+    result = cdf("--project", fake.project, "--base-url", base_url, "assets", "list", "--root", env=env)
+
+    assert result.returncode == 0, result.stderr
+    roots = {orjson.loads(line)["id"] for line in result.stdout.splitlines()}
+    assert roots == {a["id"] for a in fake.assets if "parentId" not in a}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("files", "list", "--limit", "30"),
+        ("assets", "list", "--limit", "30"),
+        ("files", "get", "4113589062838"),
+    ],
+    ids=["files", "assets", "one-file"],
+)
+def test_tables_fit_an_80_column_terminal(args):
+    master, slave = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "cdf_client", *args, "--fake"],
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=_clean_env(COLUMNS="80", LINES="40", TERM="xterm"),
+    ) as process:
+        os.close(slave)
+        _, stderr = process.communicate(timeout=120)
+    terminal = _read_all(master)
+    os.close(master)
+
+    assert process.returncode == 0, stderr
+    lines = [ANSI.sub("", line) for line in terminal.splitlines()]
+    assert len(lines) > 5
+    assert max(len(line) for line in lines) <= 80, terminal
 
 
 def test_the_console_script_is_installed():

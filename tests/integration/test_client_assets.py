@@ -2,7 +2,7 @@
 
 import pytest
 
-from cdf_client import Asset, CDFClient, InvalidArgumentError
+from cdf_client import Asset, AssetAggregates, CDFClient, InvalidArgumentError
 from cdf_client.testing import FakeCDF
 
 
@@ -97,3 +97,24 @@ def test_to_pandas_uses_the_wire_dicts(fake, client):
     frame = client.assets.list(limit=20).to_pandas()
     assert list(frame["id"]) == [a["id"] for a in fake.assets[:20]]
     assert "root_id" in frame.columns
+
+
+def test_aggregates_are_typed_and_none_when_cdf_leaves_them_out():
+    fake = FakeCDF(
+        assets=[
+            {"id": 1, "name": "root"},
+            {
+                "id": 5,
+                "name": "pump",
+                "parentId": 1,
+                "aggregates": {"childCount": 0, "depth": 1, "path": [{"id": 1}, {"id": 5}]},
+            },
+            {"id": 9, "name": "valve", "parentId": 1, "aggregates": {"depth": 1}},
+        ]
+    )
+    with fake.client() as client:
+        root, pump, valve = client.assets.list().to_list()
+    assert root.aggregates is None
+    assert pump.aggregates == AssetAggregates(child_count=0, depth=1, path=(1, 5))
+    assert valve.aggregates == AssetAggregates(depth=1)
+    assert "aggregates=AssetAggregates(child_count=0, depth=1, path=(1, 5))" in repr(pump)

@@ -90,4 +90,4 @@ async def test_concurrent_callers_share_one_budget(fake):
             *(c.files.filter(partitions=4, page_size=100).to_list() for _ in range(3)),
             c.files.retrieve([f["id"] for f in fake.files]),
         )
-        assert c._core.limiter.peak_in_flight <= 3
+        assert c._core.budget.peak_in_flight <= 3

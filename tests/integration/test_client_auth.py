@@ -45,7 +45,7 @@ def test_the_token_is_refreshed_before_it_expires(served):
     fake.clear_requests()
     now = [0.0]
     with _client(base_url, fake) as client:
-        client._async._core.auth._clock = lambda: now[0]
+        client._core.auth._clock = lambda: now[0]
         client.files.get(fake.files[0]["id"])
         now[0] += 3600 - 10  # inside the refresh margin
         client.files.get(fake.files[0]["id"])
@@ -67,7 +67,7 @@ def test_a_refused_secret_is_an_authentication_error_without_the_secret(served):
     with _client(base_url, fake, secret="wrong-secret") as client, pytest.raises(AuthenticationError) as info:
         client.files.get(fake.files[0]["id"])
     assert "wrong-secret" not in str(info.value)
-    assert "wrong-secret" not in repr(client._async._core.auth._source)
+    assert "wrong-secret" not in repr(client._core.auth._source)
 
 
 def test_a_static_token_and_a_token_callable_work_over_loopback(served):

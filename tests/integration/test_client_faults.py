@@ -19,11 +19,11 @@ def client(fake):
     ) as c:
         sleeps = []
 
-        async def no_wait(seconds):
+        def no_wait(seconds):
             # Record the backoff instead of waiting it out: the test stays fast and still sees the schedule.
             sleeps.append(seconds)
 
-        c._async._core.policy.sleep = no_wait
+        c._core.policy.sleep = no_wait
         c.sleeps = sleeps
         yield c
     fake.faults = Faults()
@@ -52,17 +52,17 @@ def test_auto_retryable_errors_and_retry_after(fake, client):
 
 
 def test_throttling_that_never_ends_raises_rate_limit_error_with_request_id(fake, client):
-    client._async._core.policy.max_retries = 3
+    client._core.policy.max_retries = 3
     fake.faults = Faults(seed=4, rate=1.0, statuses=(429,), non_json_rate=1.0)
     with pytest.raises(RateLimitError) as info:
         client.files.get(fake.files[0]["id"])
     assert info.value.request_id
     assert len(client.sleeps) == 3
-    assert client._async._core.limiter.allowed == 1  # the budget shrank
+    assert client._core.budget.allowed == 1  # the budget shrank
 
 
 def test_persistent_5xx_raises_server_error(fake, client):
-    client._async._core.policy.max_retries = 2
+    client._core.policy.max_retries = 2
     fake.faults = Faults(seed=5, rate=1.0, statuses=(502,))
     with pytest.raises(ServerError) as info:
         client.files.filter().to_list()
@@ -70,7 +70,7 @@ def test_persistent_5xx_raises_server_error(fake, client):
 
 
 def test_persistent_drops_raise_a_connection_error(fake, client):
-    client._async._core.policy.max_retries = 2
+    client._core.policy.max_retries = 2
     fake.faults = Faults(seed=6, drop_rate=1.0)
     with pytest.raises(CDFConnectionError):
         client.files.retrieve([fake.files[0]["id"]])

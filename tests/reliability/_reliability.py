@@ -30,7 +30,7 @@ def fast_backoff(client: Any, *, max_retries: int | None = None) -> None:
 
     The retry count, deadline and Retry-After handling stay the production code paths.
     """
-    core = client._async._core if hasattr(client, "_async") else client._core
+    core = client._core
     core.policy.backoff_base = 0.005
     core.policy.backoff_cap = 0.05
     if max_retries is not None:
@@ -39,7 +39,7 @@ def fast_backoff(client: Any, *, max_retries: int | None = None) -> None:
 
 def core_of(client: Any) -> Any:
     """The async core behind a sync or async client (policy, limiter, http)."""
-    return client._async._core if hasattr(client, "_async") else client._core
+    return client._core
 
 
 def server_counts(fake: FakeCDF) -> dict[str, int]:

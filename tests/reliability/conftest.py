@@ -34,14 +34,14 @@ class _RetryCounter(logging.Handler):
         self._lock_counter = threading.Lock()
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.getMessage().startswith("retrying "):
+        if getattr(record, "cdf_attempt", None) is not None:
             with self._lock_counter:
                 self.count += 1
 
 
 @pytest.fixture
 def retries() -> Iterator[_RetryCounter]:
-    """Counts the client's retries from its own INFO log lines ("retrying ...")."""
+    """Counts the client's retries from its own WARNING log lines (they carry `cdf_attempt`)."""
     logger = logging.getLogger("cdf_client")
     handler = _RetryCounter()
     level = logger.level

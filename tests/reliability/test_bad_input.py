@@ -27,6 +27,7 @@ from cdf_client import (
     TimeRange,
 )
 from cdf_client.testing import FakeCDF
+from cdf_client_api import rules
 
 EXAMPLES = scale(300, 3_000)
 SETTINGS = settings(
@@ -35,7 +36,12 @@ SETTINGS = settings(
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-MAX_ID = 2**53 - 1
+# Inputs straddle the spec's limits, read where the client reads them.
+MAX_ID = rules.CogniteInternalId.maximum
+LIST_MAX = rules.AssetIds.max_items
+PAGE_MAX = rules.FileFilterRequest.limit.maximum
+PARTITIONS_MAX = rules.PartitionLimited10.max_partitions
+CHUNK = rules.FileDataIdsWithIgnoreUnknownIds.items.max_items
 
 # Text that stresses encodings and parsers: control characters, separators of URLs, non-BMP, surrogates.
 _CHARS = st.one_of(
@@ -54,9 +60,13 @@ ids = st.one_of(
     st.text(max_size=3),
 )
 id_lists = st.one_of(
-    st.lists(ids, max_size=3), st.lists(st.integers(1, MAX_ID), min_size=99, max_size=103), ids
+    st.lists(ids, max_size=3),
+    st.lists(st.integers(1, MAX_ID), min_size=LIST_MAX - 1, max_size=LIST_MAX + 3),
+    ids,
 )
-str_lists = st.one_of(st.lists(strings, max_size=3), st.lists(text, min_size=99, max_size=103), strings)
+str_lists = st.one_of(
+    st.lists(strings, max_size=3), st.lists(text, min_size=LIST_MAX - 1, max_size=LIST_MAX + 3), strings
+)
 either_lists = st.one_of(st.lists(ids | strings, max_size=3), ids)
 # hypothesis wants naive bounds; `timezones` decides whether the drawn values are aware.
 aware = st.datetimes(
@@ -73,8 +83,12 @@ bounds = st.one_of(
     stamps,
 )
 limits = st.one_of(st.none(), st.integers(-2, 3), st.integers(10**6, 10**7), st.booleans(), st.floats())
-page_sizes = st.one_of(st.integers(-1, 3), st.integers(998, 1002), st.booleans(), st.text(max_size=2))
-partitions = st.one_of(st.none(), st.integers(-1, 12), st.booleans(), st.floats(), st.text(max_size=2))
+page_sizes = st.one_of(
+    st.integers(-1, 3), st.integers(PAGE_MAX - 2, PAGE_MAX + 2), st.booleans(), st.text(max_size=2)
+)
+partitions = st.one_of(
+    st.none(), st.integers(-1, PARTITIONS_MAX + 2), st.booleans(), st.floats(), st.text(max_size=2)
+)
 bools = st.one_of(st.booleans(), st.integers(0, 1), st.none(), st.text(max_size=3))
 instance_ids = st.builds(InstanceId, strings, strings) | st.builds(
     InstanceId,
@@ -285,7 +299,7 @@ def test_files_retrieve_arguments(world, figures):
     identifiers = st.one_of(
         st.lists(identifier, max_size=5),
         st.lists(known, min_size=1, max_size=30).map(lambda xs: xs * 40),  # > 1000 with duplicates
-        st.lists(st.integers(1, MAX_ID), min_size=1001, max_size=1003),
+        st.lists(st.integers(1, MAX_ID), min_size=CHUNK + 1, max_size=CHUNK + 3),
         identifier,
         st.builds(iter, st.lists(known, max_size=3)),
     )

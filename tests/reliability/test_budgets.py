@@ -139,7 +139,7 @@ def test_requests_in_flight_never_exceed_the_budget(fake, base_url, budget, figu
                 client.files.retrieve(chunked),
                 *(client.files.get(i) for i in ids[:20]),
             )
-            return listed, retrieved, got, core_of(client).limiter.peak_in_flight
+            return listed, retrieved, got, core_of(client).budget.peak_in_flight
 
     listed, retrieved, got, client_peak = asyncio.run(asyncio.wait_for(call(), HANG_GUARD_S))
     assert sorted(d["id"] for d in listed) == sorted(ids)
@@ -181,7 +181,7 @@ def test_under_a_concurrency_limited_server_the_budget_adapts_and_the_listing_co
             project=fake.project, base_url=base_url, token=fake.token, max_concurrency=10, max_retries=30
         ) as client:
             fast_backoff(client)
-            limiter = core_of(client).limiter
+            limiter = core_of(client).budget
             adjust = limiter.adjust
 
             def recording_adjust(**outcome):

@@ -1,8 +1,12 @@
+import ssl
+
+import httpcore
 import httpx
 import pytest
 
-from cdf_client._concurrency import AdaptiveLimiter
-from cdf_client._transport import RetryPolicy, RetryTransport, retry_after_seconds
+from cdf_client._async._transport import AsyncRetryTransport as RetryTransport
+from cdf_client._budget import Budget
+from cdf_client._retry import RetryPolicy, retry_after_seconds
 
 pytestmark = pytest.mark.anyio
 
@@ -30,13 +34,14 @@ def _transport(script, **policy):
         sleeps.append(seconds)
 
     retry_policy = RetryPolicy(sleep=sleep, random=lambda: 1.0, **policy)
-    limiter = AdaptiveLimiter(4)
+    limiter = Budget(max_concurrency=4)
     return RetryTransport(httpx.MockTransport(script), retry_policy, limiter), sleeps, limiter
 
 
 async def _get(transport):
-    async with httpx.AsyncClient(transport=transport) as client:
-        return await client.get("https://cdf.test/files")
+    # Not closed: closing a client closes its transport for good, and some tests send several times.
+    client = httpx.AsyncClient(transport=transport)
+    return await client.get("https://cdf.test/files")
 
 
 async def test_retries_429_and_5xx_with_exponential_backoff_until_success():
@@ -100,6 +105,45 @@ async def test_dropped_connections_and_read_timeouts_are_retried_then_raised():
         await _get(transport)
 
 
+async def test_connection_failures_get_3_retries_while_throttling_gets_max_retries():
+    for failure in (httpx.ConnectError("[Errno 111] Connection refused"), httpx.ConnectTimeout("timed out")):
+        script = Script(*([failure] * 20))
+        transport, sleeps, _ = _transport(script)
+        with pytest.raises(type(failure)):
+            await _get(transport)
+        assert script.calls == 4
+        assert len(sleeps) == 3
+    script = Script(*([429] * 20))
+    transport, sleeps, _ = _transport(script)
+    assert (await _get(transport)).status_code == 429
+    assert script.calls == 11
+    # max_retries below the connect budget lowers it too.
+    script = Script(*([httpx.ConnectError("refused")] * 5))
+    transport, _, _ = _transport(script, max_retries=1)
+    with pytest.raises(httpx.ConnectError):
+        await _get(transport)
+    assert script.calls == 2
+
+
+async def test_an_untrusted_server_certificate_is_not_retried():
+    # The chain httpx raises: its ConnectError from httpcore's, raised while handling the ssl error.
+    verify_failed = ssl.SSLCertVerificationError(1, "certificate verify failed: unable to get local issuer")
+    try:
+        try:
+            raise verify_failed
+        except ssl.SSLError as cause:
+            raise httpcore.ConnectError(str(cause))  # noqa: B904 (httpcore's own chaining)
+    except httpcore.ConnectError as cause:
+        wrapped = httpx.ConnectError(str(cause))
+        wrapped.__cause__ = cause
+    script = Script(wrapped, 200)
+    transport, sleeps, _ = _transport(script)
+    with pytest.raises(httpx.ConnectError):
+        await _get(transport)
+    assert script.calls == 1
+    assert sleeps == []
+
+
 async def test_the_overall_deadline_stops_retrying():
     now = [0.0]
     script = Script(*([503] * 10))
@@ -133,9 +177,13 @@ def test_retry_after_parses_seconds_and_http_dates():
     assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=lambda: 1445412480.0 - 5) == 5.0
 
 
-async def test_retries_are_logged_at_info_with_the_request_id(caplog):
+async def test_retries_are_logged_at_warning_with_the_request_id(caplog):
     script = Script(429, 200)
     transport, _, _ = _transport(script)
-    with caplog.at_level("INFO", logger="cdf_client"):
+    with caplog.at_level("WARNING", logger="cdf_client"):
         await _get(transport)
-    assert any("retrying GET /files" in r.getMessage() and "r1" in r.getMessage() for r in caplog.records)
+    [record] = caplog.records
+    assert record.levelname == "WARNING"
+    assert record.getMessage() == (
+        "GET /files: status 429; retry 1 of 10 in 0.5 s (GET https://cdf.test/files, request id r1)"
+    )

@@ -150,6 +150,7 @@ class CogniteExternalId(RootModel[str]):
             description="The external ID provided by the client. Must be unique for the resource type.",
             examples=["my.known.id"],
             max_length=255,
+            min_length=1,
         ),
     ]
 
@@ -556,8 +557,15 @@ class FilesMetadata(BaseModel):
     uploaded_time: Annotated[EpochTimestamp | None, Field(alias="uploadedTime")] = None
 
 
-class FilesMetadataField(RootModel[dict[str, str]]):
-    root: dict[str, str]
+FilesMetadataFieldAdditionalProperty = TypeAliasType(
+    "FilesMetadataFieldAdditionalProperty", Annotated[str, Field(max_length=10240)]
+)
+
+
+class FilesMetadataField(RootModel[dict[str, FilesMetadataFieldAdditionalProperty]]):
+    root: Annotated[
+        dict[str, FilesMetadataFieldAdditionalProperty], Field(max_length=256)
+    ]
 
 
 class GeoLocation(BaseModel):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from cdf_client import CDFError
 from cdf_client._cli._assets import ASSETS
+from cdf_client._cli._connect import CONNECTION_OPTIONS
 from cdf_client._cli._demo import DEMO
 from cdf_client._cli._errors import EXIT_INTERRUPTED, EXIT_USAGE, UsageError, report
 from cdf_client._cli._files import FILES
@@ -24,8 +25,12 @@ APP = Group(
     Start with `cdf-client demo`, or add --fake to any command to run it against the
     embedded demo project. Against CDF, set CDF_PROJECT, CDF_CLUSTER (or CDF_BASE_URL) and
     CDF_TOKEN (or CDF_CLIENT_ID, CDF_CLIENT_SECRET and CDF_TOKEN_URL).
+
+    The connection options below go before or after the command: `cdf-client --fake files
+    list` is `cdf-client files list --fake`.
     """,
     (DEMO, FILES, ASSETS),
+    options=CONNECTION_OPTIONS,
 )
 
 
@@ -33,7 +38,7 @@ def run(argv: Sequence[str]) -> int:
     """Run the command line; return 0 done, 1 CDF error, 2 bad input or configuration, 130 Ctrl-C."""
     parser = build(APP, version=f"cdf-client, version {__version__}")
     try:
-        args = parse(parser, argv)
+        args = parse(parser, APP, argv)
         if args.command is None:
             # A group without a command (`cdf-client files`): show what it has.
             args.command_parser.print_help(sys.stderr)

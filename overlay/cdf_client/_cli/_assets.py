@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cdf_client._cli._connect import CONNECTION_OPTIONS, Connection, open_client
-from cdf_client._cli._emit import LISTING_OPTIONS, emit_items
+from cdf_client._cli._emit import emit_items, listing_options
 from cdf_client._cli._params import INTEGER, TIMESTAMP, given, ids_or_none
 from cdf_client._cli._parser import Command, Group, Option, Param, Switch
+from cdf_client_api import rules
 
 if TYPE_CHECKING:
     import argparse
@@ -81,12 +82,16 @@ def assets_list(args: argparse.Namespace) -> None:
             progress=args.progress,
             limit=args.limit,
             description="Listing assets",
+            page_size=args.page_size,
             output=args.output,
         )
 
 
+_OPERATION = rules.ListAssetsParameters
+_LISTING = listing_options(_OPERATION.limit, _OPERATION.partition.max_partitions)
+
 ASSETS = Group(
     "assets",
     "List assets.",
-    (Command("list", assets_list, (*_FILTERS, *LISTING_OPTIONS, *CONNECTION_OPTIONS)),),
+    (Command("list", assets_list, (*_FILTERS, *_LISTING, *CONNECTION_OPTIONS)),),
 )

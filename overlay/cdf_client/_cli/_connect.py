@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from cdf_client import CDFClient
 from cdf_client._cli._errors import UsageError
 from cdf_client._cli._params import int_range, text
-from cdf_client._cli._parser import Flag, Option, Param
+from cdf_client._cli._parser import Count, Flag, GlobalParam, Option
+from cdf_client._cli._verbose import log_to_stderr
 
 if TYPE_CHECKING:
     import argparse
@@ -45,10 +46,13 @@ class Connection:
     cluster: str | None = None
     base_url: str | None = None
     max_retries: int | None = None
+    proxy: str | None = None
+    verbose: int = 0
 
     def overrides(self) -> dict[str, Any]:
         """Client arguments given as options."""
-        return {} if self.max_retries is None else {"max_retries": self.max_retries}
+        given = {"max_retries": self.max_retries, "proxy": self.proxy}
+        return {name: value for name, value in given.items() if value is not None}
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Connection:
@@ -59,11 +63,13 @@ class Connection:
             cluster=args.cluster,
             base_url=args.base_url,
             max_retries=args.max_retries,
+            proxy=args.proxy,
+            verbose=args.verbose,
         )
 
 
 # Secrets come from the environment only: options end up in shell history and `ps`.
-CONNECTION_OPTIONS: tuple[Param, ...] = (
+CONNECTION_OPTIONS: tuple[GlobalParam, ...] = (
     Flag("--fake", "Run against the embedded demo project instead of CDF (no configuration needed)."),
     Option("--project", "CDF project [CDF_PROJECT].", text("NAME")),
     Option("--cluster", "CDF cluster, e.g. westeurope-1 [CDF_CLUSTER].", text("NAME")),
@@ -73,6 +79,13 @@ CONNECTION_OPTIONS: tuple[Param, ...] = (
         "Retries of a throttled or failed request before giving up [default: the client's].",
         int_range(0),
     ),
+    Option(
+        "--proxy",
+        "Send every request through this proxy, e.g. http://proxy.example.com:3128 "
+        "[default: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY, as httpx reads them].",
+        text("URL"),
+    ),
+    Count("-v", "--verbose", "Log what the client does on stderr: -v setup and retries, -vv every request."),
 )
 
 
@@ -129,6 +142,11 @@ def demo_fake() -> FakeCDF:
 @contextlib.contextmanager
 def open_client(connection: Connection, environ: Mapping[str, str] | None = None) -> Iterator[CDFClient]:
     """Open a client for the configured project (or the embedded fake), closed on exit."""
+    with log_to_stderr(connection.verbose):
+        yield from _open(connection, environ)
+
+
+def _open(connection: Connection, environ: Mapping[str, str] | None) -> Iterator[CDFClient]:
     if connection.fake:
         fake = demo_fake()
         with CDFClient(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Any, cast
 
@@ -21,12 +22,13 @@ from cdf_client._cli._output import (
 from cdf_client._cli._params import choice, int_range, text
 from cdf_client._cli._parser import Option, Param, Switch
 from cdf_client._cli._progress import progress_bar, track
+from cdf_client._validation import int_bounds
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-# A listing that fits in one page of the API is over before a progress bar would help.
-_LONG_LISTING = 1000
+    from cdf_client_api import rules
+
 _PIPE_WIDTH = 400
 
 FORMAT_OPTION = Option(
@@ -45,26 +47,36 @@ LISTING_FORMAT_OPTION = Option(
     dest="output_format",
 )
 
-LISTING_OPTIONS: tuple[Param, ...] = (
-    Option("--limit", "Stop after this many items [default: every match].", int_range(1)),
-    Option(
-        "--partitions",
-        "Fetch in N parallel cursor chains (1-10); the order is then unspecified.",
-        int_range(1, 10),
-    ),
-    Option("--page-size", "Items per request (1-1000) [default: 1000].", int_range(1, 1000)),
-    LISTING_FORMAT_OPTION,
-    Option(
-        "--output",
-        "The Parquet file of --format parquet; rerun the same command to resume an interrupted export.",
-        text("FILE"),
-    ),
-    Switch(
-        "--progress",
-        "--no-progress",
-        "Progress on stderr [default: long listings, when stderr is a terminal and stdout is not].",
-    ),
-)
+
+def listing_options(wire_limit: type[rules.Integer], max_partitions: int) -> tuple[Param, ...]:
+    """Return the options of a listing command, bounded by its operation's `limit` and `partition`."""
+    low, high = int_bounds(wire_limit)
+    return (
+        Option("--limit", "Stop after this many items [default: every match].", int_range(1)),
+        Option(
+            "--partitions",
+            f"Fetch in N parallel cursor chains (1-{max_partitions}); the order is then unspecified.",
+            int_range(1, max_partitions),
+        ),
+        # Always set (the largest page by default), so the progress bar knows how long a page is.
+        Option("--page-size", "Items per request.", int_range(low, high), default=high),
+        LISTING_FORMAT_OPTION,
+        Option(
+            "--output",
+            "The Parquet file of --format parquet; rerun the same command to resume an interrupted export.",
+            text("FILE"),
+        ),
+        Switch(
+            "--progress",
+            "--no-progress",
+            "Progress on stderr [default: long listings, when stderr is a terminal and stdout is not].",
+        ),
+    )
+
+
+def long_listing(limit: int | None, page_size: int | None) -> bool:
+    """Whether a listing may take more than one page: one that fits in a page is over before a bar helps."""
+    return limit is None or page_size is None or limit > page_size
 
 
 def wire(item: Any) -> Mapping[str, Any]:
@@ -75,8 +87,9 @@ def wire(item: Any) -> Mapping[str, Any]:
 
 def _stdout() -> Console:
     console = StdoutConsole(soft_wrap=True)
-    if not console.is_terminal:
-        # A file or pipe has no width of its own: let tables take the room they need.
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        # A file or pipe has no width of its own: let tables take the room they need, unless
+        # COLUMNS says how wide the reader is.
         console.width = _PIPE_WIDTH
     return console
 
@@ -89,11 +102,13 @@ def emit_items(
     progress: bool | None,
     limit: int | None,
     description: str,
+    page_size: int | None = None,
     output: str | None = None,
 ) -> None:
     """Stream `items` to stdout (or a listing to `--output`); the listing is closed however it ends."""
     if output_format == PARQUET:
-        export_parquet(items, output, progress=progress, limit=limit, description=description)
+        long = long_listing(limit, page_size)
+        export_parquet(items, output, progress=progress, limit=limit, long=long, description=description)
         return
     if output is not None:
         msg = "--output goes with --format parquet (other formats stream to stdout: redirect it)"
@@ -102,8 +117,7 @@ def emit_items(
     writer = make_writer(cast("Format", output_format) or default_format(sys.stdout), kind, out)
     err = Console(stderr=True)
     if progress is None:
-        long_listing = limit is None or limit > _LONG_LISTING
-        progress = long_listing and err.is_terminal and not out.is_terminal
+        progress = long_listing(limit, page_size) and err.is_terminal and not out.is_terminal
     iterator = iter(items)
     try:
         if progress:

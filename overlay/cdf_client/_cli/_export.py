@@ -17,19 +17,23 @@ from cdf_client._cli._progress import progress_bar
 if TYPE_CHECKING:
     from cdf_client import ParquetResult
 
-_LONG_LISTING = 1000
-
 
 def export_parquet(
-    listing: Any, output: str | None, *, progress: bool | None, limit: int | None, description: str
+    listing: Any,
+    output: str | None,
+    *,
+    progress: bool | None,
+    limit: int | None,
+    long: bool,
+    description: str,
 ) -> None:
-    """Write `listing` to `output`; a progress bar on stderr while it runs, a summary line at the end."""
+    """Write `listing` to `output`: a progress bar on stderr (by default for `long` ones), then a summary."""
     if not output:
         msg = "--format parquet writes a file: give its path with --output FILE"
         raise UsageError(msg)
     err = Console(stderr=True)
     if progress is None:
-        progress = (limit is None or limit > _LONG_LISTING) and err.is_terminal
+        progress = long and err.is_terminal
     try:
         if progress:
             with progress_bar(err, transient=False) as bar:

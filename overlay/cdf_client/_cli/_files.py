@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from cdf_client import GeoLocationFilter, LabelFilter
 from cdf_client._cli._connect import CONNECTION_OPTIONS, Connection, open_client
-from cdf_client._cli._emit import FORMAT_OPTION, LISTING_OPTIONS, emit_items, emit_one
+from cdf_client._cli._emit import FORMAT_OPTION, emit_items, emit_one, listing_options
 from cdf_client._cli._errors import UsageError
 from cdf_client._cli._params import (
     GEO_SHAPE,
@@ -22,6 +22,8 @@ from cdf_client._cli._params import (
     time_bounds,
 )
 from cdf_client._cli._parser import Argument, Command, Flag, Group, Option, Param, Switch
+from cdf_client._validation import int_bounds
+from cdf_client_api import rules
 
 if TYPE_CHECKING:
     import argparse
@@ -93,7 +95,9 @@ _FILTER_ONLY: tuple[Param, ...] = (
     Option(
         "--geo-relation",
         "How the file's location relates to --geo-shape.",
-        choice("intersects", "disjoint", "within", case_sensitive=False),
+        choice(
+            *(relation.lower() for relation in rules.GeoLocationFilter.relation.enum), case_sensitive=False
+        ),
     ),
     Option("--geo-shape", 'GeoJSON geometry, e.g. \'{"type":"Point","coordinates":[5,60]}\'.', GEO_SHAPE),
 )
@@ -124,6 +128,7 @@ def _emit_listing(listing: Any, args: argparse.Namespace, description: str) -> N
         progress=args.progress,
         limit=args.limit,
         description=description,
+        page_size=args.page_size,
         output=args.output,
     )
 
@@ -222,16 +227,39 @@ def files_retrieve(args: argparse.Namespace) -> None:
         )
 
 
+def _listing_options(
+    operation: type[rules.FileFilterRequest | rules.ListFilesParameters],
+) -> tuple[Param, ...]:
+    return listing_options(operation.limit, operation.partition.max_partitions)
+
+
 FILES = Group(
     "files",
     "Filter, list, get and retrieve file metadata.",
     (
         Command(
-            "filter", files_filter, (*_COMMON_FILTERS, *_FILTER_ONLY, *LISTING_OPTIONS, *CONNECTION_OPTIONS)
+            "filter",
+            files_filter,
+            (
+                *_COMMON_FILTERS,
+                *_FILTER_ONLY,
+                *_listing_options(rules.FileFilterRequest),
+                *CONNECTION_OPTIONS,
+            ),
         ),
-        Command("list", files_list, (*_COMMON_FILTERS, *LISTING_OPTIONS, *CONNECTION_OPTIONS)),
         Command(
-            "get", files_get, (Argument("file_id", "ID", int_range(1)), FORMAT_OPTION, *CONNECTION_OPTIONS)
+            "list",
+            files_list,
+            (*_COMMON_FILTERS, *_listing_options(rules.ListFilesParameters), *CONNECTION_OPTIONS),
+        ),
+        Command(
+            "get",
+            files_get,
+            (
+                Argument("file_id", "ID", int_range(*int_bounds(rules.GetFileParameters.id))),
+                FORMAT_OPTION,
+                *CONNECTION_OPTIONS,
+            ),
         ),
         Command(
             "retrieve",

@@ -56,24 +56,49 @@ _TABLE_COLUMNS: dict[Kind, tuple[tuple[str, int, bool], ...]] = {
         ("createdTime", 20, False),
     ),
 }
-_MIN_TEXT_WIDTH = 6
+# When the terminal is too narrow for every column at a useful width, these go first, in this order;
+# id and name always stay.
+_LEAST_NEEDED: dict[Kind, tuple[str, ...]] = {
+    "file": ("uploaded", "directory", "externalId", "mimeType", "createdTime"),
+    "asset": ("source", "createdTime", "parentId", "externalId"),
+}
+# Narrower than this, a text column shows too little to be worth its place.
+_MIN_TEXT_WIDTH = 12
 _COLUMN_GAP = 2
 
 
-def column_widths(kind: Kind, available: int | None) -> list[tuple[str, int]]:
-    """Fit the table columns of `kind` into `available` characters (None: every column at full width)."""
-    columns = _TABLE_COLUMNS[kind]
-    natural = [(field, width) for field, width, _ in columns]
-    if available is None:
-        return natural
-    gaps = _COLUMN_GAP * (len(columns) - 1)
-    fixed = sum(width for _, width, flexible in columns if not flexible)
+def column_widths(kind: Kind, available: int) -> list[tuple[str, int]]:
+    """Fit the table columns of `kind` into `available` characters, in their order.
+
+    Text columns shrink (their cells are cut with an ellipsis) down to a useful width; when even that
+    does not fit, the least needed columns are left out. Only a terminal narrower than id and name
+    together overflows.
+    """
+    columns = list(_TABLE_COLUMNS[kind])
+    for left_out in _LEAST_NEEDED[kind]:
+        widths = _fit(columns, available)
+        if widths is not None:
+            return widths
+        columns = [column for column in columns if column[0] != left_out]
+    widths = _fit(columns, available, min_text_width=1)
+    return widths if widths is not None else [(field, width) for field, width, _ in columns]
+
+
+def _fit(
+    columns: list[tuple[str, int, bool]], available: int, min_text_width: int = _MIN_TEXT_WIDTH
+) -> list[tuple[str, int]] | None:
+    """Widths that fit `available`: text columns share the room left, at least `min_text_width` each."""
+    room = available - _COLUMN_GAP * (len(columns) - 1) - sum(w for _, w, flexible in columns if not flexible)
     wanted = sum(width for _, width, flexible in columns if flexible)
-    room = available - gaps - fixed
+    texts = sum(flexible for _, _, flexible in columns)
     if room >= wanted:
-        return natural
+        return [(field, width) for field, width, _ in columns]
+    if room < min_text_width * texts:
+        return None
+    # Each text column gets the minimum, and a share of the rest in proportion to what it lacks.
+    spare, lacking = room - min_text_width * texts, wanted - min_text_width * texts
     return [
-        (field, max(_MIN_TEXT_WIDTH, width * room // wanted) if flexible else width)
+        (field, min_text_width + (width - min_text_width) * spare // lacking if flexible else width)
         for field, width, flexible in columns
     ]
 
@@ -175,8 +200,8 @@ class TableWriter:
     def __init__(self, console: Console, kind: Kind) -> None:
         """Print on `console`; the columns are the ones a person scans for in `kind`."""
         self._console = console
-        # A terminal's width is what there is; a file or pipe gets every column at full width.
-        self._columns = column_widths(kind, console.width if console.is_terminal else None)
+        # The console is as wide as the terminal, or COLUMNS; a file or pipe gets a wide one (see _emit).
+        self._columns = column_widths(kind, console.width)
         self._lines: list[Text] = [self._line([snake_case(field) for field, _ in self._columns], "bold")]
         self.count = 0
 

@@ -33,13 +33,16 @@ def text(metavar: str) -> Value:
     return Value(metavar, str)
 
 
-def int_range(low: int, high: int | None = None) -> Value:
-    """Take an integer from `low` up to `high` (no upper bound when None), both inclusive."""
-    bounds = f"x>={low}" if high is None else f"{low}<=x<={high}"
+def int_range(low: int | None, high: int | None = None) -> Value:
+    """Take an integer from `low` up to `high` (no bound on a side that is None), both inclusive."""
+    if low is not None and high is not None:
+        bounds = f"{low}<=x<={high}"
+    else:
+        bounds = f"x<={high}" if low is None else f"x>={low}"
 
     def parse(value: str) -> int:
         number = _integer(value)
-        if number < low or (high is not None and number > high):
+        if (low is not None and number < low) or (high is not None and number > high):
             msg = f"{number} is not in the range {bounds}."
             raise ArgumentTypeError(msg)
         return number

@@ -102,6 +102,11 @@ class Option:
     repeat: bool = False
     default: Any = None
 
+    @property
+    def flags(self) -> dict[str, bool]:
+        """Its spellings, each with whether a value follows it."""
+        return {self.flag: True}
+
     def add_to(self, parser: Parser) -> None:
         """Declare the option on `parser`."""
         hints = ([] if self.default is None else [f"default: {self.default}"]) + (
@@ -126,6 +131,11 @@ class Switch:
     off: str
     help: str
 
+    @property
+    def flags(self) -> dict[str, bool]:
+        """Its spellings, each with whether a value follows it."""
+        return {self.on: False, self.off: False}
+
     def add_to(self, parser: Parser) -> None:
         """Declare both spellings as one option on `parser`."""
         parser.options.add_argument(self.on, self.off, action=_SwitchAction, default=None, help=self.help)
@@ -137,6 +147,11 @@ class Flag:
 
     flag: str
     help: str
+
+    @property
+    def flags(self) -> dict[str, bool]:
+        """Its spellings, each with whether a value follows it."""
+        return {self.flag: False}
 
     def add_to(self, parser: Parser) -> None:
         """Declare the flag on `parser`."""
@@ -168,7 +183,27 @@ class Argument:
         )
 
 
-Param = Option | Switch | Flag | Argument
+@dataclass(frozen=True)
+class Count:
+    """`-v`, `-vv`: how many times the flag is given (0 when not)."""
+
+    short: str
+    flag: str
+    help: str
+
+    @property
+    def flags(self) -> dict[str, bool]:
+        """Its spellings (`-vv` included), each with whether a value follows it (never)."""
+        letter = self.short.removeprefix("-")
+        return {self.flag: False, **{"-" + letter * times: False for times in (1, 2, 3)}}
+
+    def add_to(self, parser: Parser) -> None:
+        """Declare the counting flag on `parser`."""
+        parser.options.add_argument(self.short, self.flag, action="count", default=0, help=self.help)
+
+
+Param = Option | Switch | Flag | Count | Argument
+GlobalParam = Option | Switch | Flag | Count
 
 
 @dataclass(frozen=True)
@@ -187,11 +222,16 @@ class Command:
 
 @dataclass(frozen=True)
 class Group:
-    """Commands under one name (`files filter`, `files list`, ...)."""
+    """Commands under one name (`files filter`, `files list`, ...).
+
+    `options` are global: the commands below that take them accept them before their own name
+    too (`cdf-client --fake files filter ...` is `cdf-client files filter --fake ...`).
+    """
 
     name: str
     doc: str
     commands: tuple[Command | Group, ...]
+    options: tuple[GlobalParam, ...] = ()
 
 
 def build(app: Group, *, version: str) -> Parser:
@@ -200,11 +240,14 @@ def build(app: Group, *, version: str) -> Parser:
     parser.options.add_argument(
         "--version", action="version", version=version, help="Show the version and exit."
     )
-    _add_commands(parser, app)
+    _add_commands(parser, app, app.options)
     return parser
 
 
-def _add_commands(parser: Parser, group: Group) -> None:
+def _add_commands(parser: Parser, group: Group, global_options: tuple[GlobalParam, ...]) -> None:
+    # Listed in every group's help, where they may be given; `parse` hands them to the command.
+    for option in global_options:
+        option.add_to(parser)
     _add_help(parser)
     # A group run without a command has no function: the caller shows the group's help.
     parser.set_defaults(command=None, command_parser=parser)
@@ -215,7 +258,7 @@ def _add_commands(parser: Parser, group: Group) -> None:
             child = commands.add_parser(
                 entry.name, help=summary, description=_wrap(entry.doc), usage=_GROUP_USAGE
             )
-            _add_commands(child, entry)
+            _add_commands(child, entry, global_options)
             continue
         usage = " ".join(
             ["[OPTIONS]", *(param.usage for param in entry.params if isinstance(param, Argument))]
@@ -245,8 +288,12 @@ def _wrap(doc: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def parse(parser: Parser, argv: Sequence[str]) -> argparse.Namespace:
-    """Parse `argv`; options and arguments of a command may come in any order, as they always could."""
+def parse(parser: Parser, app: Group, argv: Sequence[str]) -> argparse.Namespace:
+    """Parse `argv`; options and arguments of a command may come in any order, as they always could.
+
+    Global options may also come before the command: they are moved to just after its name.
+    """
+    argv = _global_options_after_command(app, argv)
     args, extras = parser.parse_known_args(argv)
     command_parser: Parser = args.command_parser
     if extras and args.command is not None:
@@ -263,3 +310,33 @@ def parse(parser: Parser, argv: Sequence[str]) -> argparse.Namespace:
         )
         command_parser.error(message)
     return args
+
+
+def _global_options_after_command(app: Group, argv: Sequence[str]) -> list[str]:
+    """Move the global options given before the command (`--fake files filter`) to just after its name.
+
+    Without a command to reach (a typo, `--help`, nothing), `argv` stays as it is and argparse
+    reports it as before.
+    """
+    takes_value = {flag: value for option in app.options for flag, value in option.flags.items()}
+    node: Group | Command = app
+    path: list[str] = []
+    moved: list[str] = []
+    index = 0
+    while isinstance(node, Group) and index < len(argv):
+        token = argv[index]
+        flag = token.partition("=")[0]
+        if flag in takes_value:
+            count = 2 if takes_value[flag] and "=" not in token else 1
+            moved.extend(argv[index : index + count])
+            index += count
+            continue
+        child = next((entry for entry in node.commands if entry.name == token), None)
+        if child is None:
+            break
+        path.append(token)
+        node = child
+        index += 1
+    if not isinstance(node, Command):
+        return list(argv)
+    return [*path, *moved, *argv[index:]]

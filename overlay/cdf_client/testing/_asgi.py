@@ -7,7 +7,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
-from cdf_client.testing._http import Request, error_response
+from cdf_client.testing._hostile import Stream
+from cdf_client.testing._http import Request, add_request_id, error_response
 
 if TYPE_CHECKING:
     from cdf_client.testing._fake import FakeCDF
@@ -39,8 +40,8 @@ class ASGIApp:
             return
         body = await _read_body(receive)
         if body is None:
-            response = error_response(413, "Request body too large")
-            await _send(send, response.status, response.headers, response.body)
+            refused = add_request_id(error_response(413, "Request body too large"))
+            await _send(send, refused.status, refused.headers, refused.body)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
@@ -56,7 +57,10 @@ class ASGIApp:
                 return  # no response at all: the client's read timeout fires first
             response = fake._respond(request, plan)  # noqa: SLF001
         finally:
-            fake._end()  # noqa: SLF001
+            fake._end(plan)  # noqa: SLF001
+        if isinstance(response, Stream):
+            await self._play(response, send, receive)
+            return
         if plan.drop:
             # Promise the whole body, send half, then return: the server closes the connection mid-body.
             headers_out = [*response.headers, ("content-length", str(len(response.body)))]
@@ -75,11 +79,50 @@ class ASGIApp:
 
     async def _stall(self) -> None:
         """Wait `stall_s`, cut short when the server stops so shutdown never hangs on a stall."""
-        steps = int(self._fake.faults.stall_s / _STALL_STEP_S)
-        for _ in range(steps):
-            if self._fake._closing.is_set():  # noqa: SLF001
+        await self._quiet(self._fake.faults.stall_s, asyncio.Event())
+
+    async def _quiet(self, seconds: float, gone: asyncio.Event) -> bool:
+        """Send nothing for `seconds`; False if cut short because the server stops or the client left."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + seconds
+        while (left := deadline - loop.time()) > 0:
+            if gone.is_set() or self._fake._closing.is_set():  # noqa: SLF001
+                return False
+            await asyncio.sleep(min(left, _STALL_STEP_S))
+        return True
+
+    async def _play(self, stream: Stream, send: Send, receive: Receive) -> None:
+        """Send a hostile answer step by step, stopping early when the client goes or the server stops."""
+        gone = asyncio.Event()
+
+        async def watch() -> None:
+            # The request body is read; the next message is the client's disconnect (or our end).
+            while (await receive())["type"] != "http.disconnect":
+                pass
+            gone.set()
+
+        watcher = asyncio.ensure_future(watch())
+        try:
+            if stream.wait_s and not await self._quiet(stream.wait_s, gone):
                 return
-            await asyncio.sleep(_STALL_STEP_S)
+            await send(
+                {"type": "http.response.start", "status": stream.status, "headers": _encode(stream.headers)}
+            )
+            for step in stream.body:
+                if isinstance(step, float):
+                    if not await self._quiet(step, gone):
+                        return
+                elif step:
+                    await send({"type": "http.response.body", "body": step, "more_body": True})
+                    # Let other connections (and the watcher) run: a fast reader never pauses `send`.
+                    await asyncio.sleep(0)
+                    if gone.is_set() or self._fake._closing.is_set():  # noqa: SLF001
+                        return
+            if stream.complete:
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+            # Otherwise returning mid-body makes the server close the connection, short of the body.
+        finally:
+            watcher.cancel()
 
 
 async def _read_body(receive: Receive) -> bytes | None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import pydantic
 
-from cdf_client.testing._validation import wire_keys
+from cdf_client.testing._validation import outside_int64, parse_strict, wire_keys
 from cdf_client_api.wire import models
 
 if TYPE_CHECKING:
@@ -31,9 +31,14 @@ def _check_keys(kind: str, item: Mapping[str, Any], allowed: set[str]) -> None:
 
 
 def _validate(kind: str, model: type[pydantic.BaseModel], item: Mapping[str, Any]) -> None:
+    """Check an item as CDF would send it: JSON types exactly (no `"5"` for 5), integers within int64."""
+    bad = outside_int64(item)
+    if bad is not None:
+        msg = f"{kind} {item.get('id')!r} is not a valid CDF {kind.lower()}: {bad} is outside the int64 range"
+        raise ValueError(msg)
     try:
-        model.model_validate(item)
-    except pydantic.ValidationError as exc:
+        parse_strict(model, item)
+    except (pydantic.ValidationError, TypeError) as exc:  # TypeError: not JSON at all (orjson)
         msg = f"{kind} {item.get('id')!r} is not a valid CDF {kind.lower()}: {exc}"
         raise ValueError(msg) from exc
 

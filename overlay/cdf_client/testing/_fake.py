@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-import uuid
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from cdf_client.testing import _data
 from cdf_client.testing._faults import Faults, Injector, Plan
-from cdf_client.testing._http import APIError, Request, Response, decode_body
+from cdf_client.testing._hostile import Adversary, Hostile, Stream
+from cdf_client.testing._http import APIError, Request, Response, add_request_id, decode_body
 from cdf_client.testing._oauth import TOKEN_PATH, Auth
 from cdf_client.testing._server import Server
 from cdf_client.testing._store import Store
+from cdf_client.testing._throttle import Limiter, Throttle, ThrottleStats
 from cdf_client.testing._transport import FakeTransport
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ class FakeCDF:
         client_credentials: Mapping[str, str] | None = None,
         token_lifetime_s: float = 3600.0,
         faults: Faults | None = None,
+        hostile: Hostile | None = None,
+        throttle: Throttle | None = None,
         base_url: str = DEFAULT_BASE_URL,
         clamp_post_limit: bool = False,
         record_requests: bool = True,
@@ -95,6 +98,8 @@ class FakeCDF:
             client_credentials=client_credentials or {},
             token_lifetime_s=token_lifetime_s,
             faults=faults or Faults(),
+            hostile=hostile,
+            throttle=throttle,
             base_url=base_url,
             clamp_post_limit=clamp_post_limit,
             record_requests=record_requests,
@@ -110,6 +115,8 @@ class FakeCDF:
         client_credentials: Mapping[str, str],
         token_lifetime_s: float,
         faults: Faults,
+        hostile: Hostile | None,
+        throttle: Throttle | None,
         base_url: str,
         clamp_post_limit: bool,
         record_requests: bool,
@@ -127,6 +134,9 @@ class FakeCDF:
         self._auth = Auth([token, *extra_tokens], client_credentials, token_lifetime_s)
         self._server = Server(store, project=project, auth=self._auth, clamp_post_limit=clamp_post_limit)
         self._injector = Injector(faults)
+        # None when unset: the normal path then pays one attribute check for each, nothing more.
+        self._adversary = None if hostile is None else Adversary(hostile, store)
+        self._limiter = None if throttle is None else Limiter(throttle)
         self._record_requests = record_requests
         self._requests: list[RecordedRequest] = []
         self._lock = threading.Lock()
@@ -158,6 +168,8 @@ class FakeCDF:
             "client_credentials": {},
             "token_lifetime_s": 3600.0,
             "faults": Faults(),
+            "hostile": None,
+            "throttle": None,
             "base_url": DEFAULT_BASE_URL,
             "clamp_post_limit": False,
             "record_requests": True,
@@ -225,6 +237,37 @@ class FakeCDF:
         self._injector.reset(faults)
 
     @property
+    def hostile(self) -> Hostile | None:
+        """The hostile mode in force (None: the fake behaves); assigning one restarts its seeded sequence."""
+        return None if self._adversary is None else self._adversary.hostile
+
+    @hostile.setter
+    def hostile(self, hostile: Hostile | None) -> None:
+        self._adversary = None if hostile is None else Adversary(hostile, self._store)
+
+    @property
+    def throttle(self) -> Throttle | None:
+        """The request budget in force (None: unlimited); assigning one starts full buckets, no counts."""
+        return None if self._limiter is None else self._limiter.throttle
+
+    @throttle.setter
+    def throttle(self, throttle: Throttle | None) -> None:
+        self._limiter = None if throttle is None else Limiter(throttle)
+
+    @property
+    def throttle_stats(self) -> ThrottleStats:
+        """How many requests the throttle accepted and refused (all zero without a throttle).
+
+        Example:
+            fake.throttle = Throttle(rate=23, max_concurrency=12)
+            with fake.client() as client:
+                client.files.filter(partitions=10).to_list()
+            assert fake.throttle_stats.refused <= 5
+
+        """
+        return ThrottleStats() if self._limiter is None else self._limiter.stats
+
+    @property
     def requests(self) -> list[RecordedRequest]:
         """Every request received so far (token endpoint included), oldest first."""
         with self._lock:
@@ -236,10 +279,12 @@ class FakeCDF:
         return self._injector.peak_in_flight
 
     def clear_requests(self) -> None:
-        """Forget recorded requests and the in-flight peak, e.g. between the phases of a test."""
+        """Forget recorded requests, the in-flight peak and the throttle counts, between phases of a test."""
         with self._lock:
             self._requests.clear()
         self._injector.reset_peak()
+        if self._limiter is not None:
+            self._limiter.reset_stats()
 
     def revoke_tokens(self) -> None:
         """Tokens issued by the token endpoint so far stop working (401); fixed tokens stay valid."""
@@ -321,19 +366,32 @@ class FakeCDF:
         applies = request.path.startswith("/api/") or (
             request.path == TOKEN_PATH and self.faults.token_endpoint
         )
-        return self._injector.begin(applies=applies)
+        plan = self._injector.begin(applies=applies)
+        limiter = self._limiter
+        if limiter is not None:
+            refusal, release = limiter.admit(request)
+            if refusal is not None:
+                plan = Plan(plan.latency_s, refusal)
+            elif release is not None:
+                plan = dataclasses.replace(plan, release=release)
+        return plan
 
-    def _respond(self, request: Request, plan: Plan) -> Response:
+    def _respond(self, request: Request, plan: Plan) -> Response | Stream:
+        answer: Response | Stream
         if plan.response is not None:
-            response, body = plan.response, _json_or_none(request)
-            response.headers.append(("x-request-id", str(uuid.uuid4())))
+            answer, body = add_request_id(plan.response), _json_or_none(request)
         else:
-            response, body = self._server.handle(request)
-        self._record(request, body, response.status)
-        return response
+            answer, body = self._server.handle(request)
+            adversary = self._adversary
+            if adversary is not None:
+                answer = adversary.apply(request, body, answer)
+        self._record(request, body, answer.status)
+        return answer
 
-    def _end(self) -> None:
+    def _end(self, plan: Plan) -> None:
         self._injector.end()
+        if plan.release is not None:
+            plan.release()
 
     def _record(self, request: Request, body: Any, status: int) -> None:
         if self._record_requests:

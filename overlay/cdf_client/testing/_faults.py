@@ -5,10 +5,14 @@ from __future__ import annotations
 import dataclasses
 import random
 import threading
+from typing import TYPE_CHECKING
 
 import orjson
 
 from cdf_client.testing._http import Response
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # How long an in-process stall sleeps before the transport raises `httpx.ReadTimeout`: short, so a
 # test of timeout handling stays fast, yet long enough for concurrent requests to overlap.
@@ -82,6 +86,7 @@ class Plan:
     response: Response | None = None  # an injected answer that replaces the real one
     stall: bool = False
     drop: bool = False
+    release: Callable[[], None] | None = None  # called when the request ends (a throttle's slot)
 
 
 NO_FAULTS = Plan()

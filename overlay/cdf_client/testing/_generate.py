@@ -10,10 +10,12 @@ import dataclasses
 import random
 from typing import TYPE_CHECKING, Any
 
+from cdf_client_api import rules
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_MAX_ID = 2**53 - 1
+_ID = rules.CogniteInternalId
 _BASE_TIME = 1_577_836_800_000  # 2020-01-01T00:00:00Z
 _SPAN = 5 * 365 * 86_400_000  # five years of history
 _DAY = 86_400_000
@@ -85,7 +87,7 @@ def generate_plant(*, files: int, assets: int | None = None, seed: int = 0) -> P
     n_assets = assets if assets is not None else min(max(files // 20, 20), 50_000)
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     # Ids spread over the whole 53-bit space, as CDF's are, so id-range partitions are balanced.
-    ids = rng.sample(range(1, _MAX_ID + 1), len(_DATA_SETS) + n_assets + files)
+    ids = rng.sample(range(_ID.minimum, _ID.maximum + 1), len(_DATA_SETS) + n_assets + files)
     data_set_ids = ids[: len(_DATA_SETS)]
     data_sets: list[dict[str, Any]] = [
         {"id": i, "externalId": x} for i, x in zip(data_set_ids, _DATA_SETS, strict=True)

@@ -6,6 +6,7 @@ import collections
 import dataclasses
 import gzip
 import threading
+import uuid
 from typing import Any
 
 import orjson
@@ -45,16 +46,20 @@ class APIError(Exception):
         *,
         missing: list[dict[str, Any]] | None = None,
         duplicated: list[dict[str, Any]] | None = None,
+        headers: tuple[tuple[str, str], ...] = (),
     ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.missing = missing
         self.duplicated = duplicated
+        self.headers = headers
 
     def response(self) -> Response:
         """Build the envelope `{"error": {"code", "message", "missing"?, "duplicated"?}}`."""
-        return error_response(self.status, self.message, missing=self.missing, duplicated=self.duplicated)
+        response = error_response(self.status, self.message, missing=self.missing, duplicated=self.duplicated)
+        response.headers.extend(self.headers)
+        return response
 
 
 def bad_request(message: str) -> APIError:
@@ -79,6 +84,12 @@ def error_response(
     if auto_retryable:
         error["isAutoRetryable"] = True
     return Response(status, orjson.dumps({"error": error}))
+
+
+def add_request_id(response: Response) -> Response:
+    """Give the response a fresh `x-request-id`, as CDF puts on every answer, errors included."""
+    response.headers.append(("x-request-id", str(uuid.uuid4())))
+    return response
 
 
 def decode_body(request: Request) -> Any:

@@ -61,20 +61,21 @@ class Auth:
     def token_endpoint(self, request: Request) -> Response:
         """RFC 6749 client-credentials grant; form body, secret in the body or HTTP Basic auth."""
         if request.method != "POST":
-            return _oauth_error(405, "invalid_request", "use POST")
-        form = dict(parse_qsl(request.body.decode("utf-8", "replace")))
-        client_id, client_secret = form.get("client_id"), form.get("client_secret")
-        basic = request.headers.get("authorization", "")
-        if basic.lower().startswith("basic "):
-            try:
-                client_id, _, client_secret = base64.b64decode(basic[6:]).decode().partition(":")
-            except ValueError:
-                return _oauth_error(401, "invalid_client", "malformed basic credentials")
+            response = oauth_error(405, "invalid_request", "use POST")
+            response.headers.append(("allow", "POST"))
+            return response
+        form = token_form(request)
+        try:
+            client_id, client_secret = client_credentials(request, form)
+        except ValueError:
+            return oauth_error(401, "invalid_client", "malformed basic credentials")
         if form.get("grant_type") != "client_credentials":
-            return _oauth_error(400, "unsupported_grant_type", "only client_credentials is supported")
+            return oauth_error(400, "unsupported_grant_type", "only client_credentials is supported")
         expected = self._clients.get(client_id or "")
-        if expected is None or not secrets.compare_digest(expected, client_secret or ""):
-            return _oauth_error(401, "invalid_client", "unknown client or wrong secret")
+        # As bytes: compare_digest refuses str with non-ASCII characters (a TypeError, a 500).
+        given = (client_secret or "").encode()
+        if expected is None or not secrets.compare_digest(expected.encode(), given):
+            return oauth_error(401, "invalid_client", "unknown client or wrong secret")
         token = secrets.token_urlsafe(32)
         with self._lock:
             self._issued[token] = time.monotonic() + self._lifetime_s
@@ -85,5 +86,20 @@ class Auth:
         )
 
 
-def _oauth_error(status: int, error: str, description: str) -> Response:
+def token_form(request: Request) -> dict[str, str]:
+    """Return the form fields of a token request."""
+    return dict(parse_qsl(request.body.decode("utf-8", "replace")))
+
+
+def client_credentials(request: Request, form: dict[str, str]) -> tuple[str | None, str | None]:
+    """Return a token request's client id and secret; HTTP Basic wins over the form (ValueError: bad)."""
+    basic = request.headers.get("authorization", "")
+    if basic.lower().startswith("basic "):
+        client_id, _, client_secret = base64.b64decode(basic[6:]).decode().partition(":")
+        return client_id, client_secret
+    return form.get("client_id"), form.get("client_secret")
+
+
+def oauth_error(status: int, error: str, description: str) -> Response:
+    """Build an RFC 6749 error answer `{"error", "error_description"}`."""
     return Response(status, orjson.dumps({"error": error, "error_description": description}))

@@ -11,15 +11,14 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from cdf_client.testing._http import APIError, Response, bad_request
+from cdf_client.testing._validation import MAX_ID
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from cdf_client.testing._store import Encoded, Item, Table
+    from cdf_client_api import rules
 
-MAX_LIMIT = 1000
-DEFAULT_LIMIT = 100
-MAX_PARTITIONS = 10
 # The MAC only makes cursors opaque and tamper-evident; it protects nothing, so the key is fixed and
 # cursors stay deterministic across runs (real CDF cursors are deterministic too).
 _CURSOR_KEY = b"cdf-client fake cursor"
@@ -58,8 +57,8 @@ def decode_cursor(cursor: str, digest: bytes) -> int:
     return int(last_id)
 
 
-def parse_partition(value: str | None) -> tuple[int, int] | None:
-    """`"M/N"` as (M, N), with 1 <= M <= N <= 10; anything else is a 400."""
+def parse_partition(value: str | None, max_partitions: int) -> tuple[int, int] | None:
+    """`"M/N"` as (M, N), with 1 <= M <= N <= `max_partitions` (the spec's bound); anything else is a 400."""
     if value is None:
         return None
     match = _PARTITION.match(value)
@@ -67,8 +66,8 @@ def parse_partition(value: str | None) -> tuple[int, int] | None:
         msg = f"Invalid partition {value!r}: expected 'M/N'"
         raise bad_request(msg)
     m, n = int(match[1]), int(match[2])
-    if not 1 <= n <= MAX_PARTITIONS:
-        msg = f"Invalid partition {value!r}: the number of partitions must be between 1 and {MAX_PARTITIONS}"
+    if not 1 <= n <= max_partitions:
+        msg = f"Invalid partition {value!r}: the number of partitions must be between 1 and {max_partitions}"
         raise bad_request(msg)
     if not 1 <= m <= n:
         msg = f"Invalid partition {value!r}: the partition number must be between 1 and {n}"
@@ -76,14 +75,17 @@ def parse_partition(value: str | None) -> tuple[int, int] | None:
     return m, n
 
 
-def partition_range(table: Table, partition: tuple[int, int] | None) -> tuple[int, int]:
-    """Compute the id range `[lo, hi)` of a partition: an equal split of the data's id span, like CDF's."""
-    lo, hi = table.id_span()
+def partition_range(partition: tuple[int, int] | None) -> tuple[int, int]:
+    """Compute the id range `[lo, hi)` of partition `m/N`: `[(m-1)*2**53/N, m*2**53/N)`.
+
+    CDF splits the whole id space, not the ids it holds: this rule reproduces every partitioned
+    response recorded from the live API (cdf-protocol.md section 4), so partitions differ in size.
+    """
+    space = MAX_ID + 1
     if partition is None:
-        return lo, hi
+        return 0, space
     m, n = partition
-    width = hi - lo
-    return lo + (m - 1) * width // n, lo + m * width // n
+    return (m - 1) * space // n, m * space // n
 
 
 def page(
@@ -98,7 +100,7 @@ def page(
 ) -> Response:
     """One page `{"items": [...], "nextCursor"?}`: `nextCursor` only when more items match."""
     after = decode_cursor(cursor, digest) if cursor else 0
-    lo, hi = partition_range(table, partition)
+    lo, hi = partition_range(partition)
     positions: list[int] = []
     for position in table.scan(after, lo, hi, match):
         if len(positions) == limit:
@@ -112,14 +114,14 @@ def page(
     return Response(200, body, cache_key=(id(json), digest, after, limit, partition))
 
 
-def check_limit(value: int, *, clamp: bool) -> int:
-    """1..1000; above 1000 is clamped when `clamp` (GET, as documented) and a 400 otherwise."""
-    if value < 1:
-        msg = f"limit must be at least 1, got {value}"
+def check_limit(value: int, rule: type[rules.Integer], *, clamp: bool) -> int:
+    """Within the spec's bounds; above the maximum: clamped when `clamp` (GET, as documented), else 400."""
+    if rule.minimum is not None and value < rule.minimum:
+        msg = f"limit must be at least {rule.minimum}, got {value}"
         raise bad_request(msg)
-    if value > MAX_LIMIT:
+    if rule.maximum is not None and value > rule.maximum:
         if clamp:
-            return MAX_LIMIT
-        msg = f"limit must be at most {MAX_LIMIT}, got {value}"
+            return rule.maximum
+        msg = f"limit must be at most {rule.maximum}, got {value}"
         raise APIError(400, msg)
     return value

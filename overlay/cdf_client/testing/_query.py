@@ -10,8 +10,9 @@ import orjson
 import pydantic
 
 from cdf_client.testing._http import bad_request
-from cdf_client.testing._paging import DEFAULT_LIMIT, check_limit, parse_partition, query_digest
-from cdf_client.testing._validation import check_adapter, check_unique, validate
+from cdf_client.testing._paging import check_limit, parse_partition, query_digest
+from cdf_client.testing._validation import check_adapter, check_unique, outside_int64, validate
+from cdf_client_api import rules
 from cdf_client_api.wire import models
 
 _INT = re.compile(r"^-?[0-9]+$")
@@ -21,7 +22,7 @@ _ASSET_NAME = pydantic.TypeAdapter(models.AssetName)
 _SOURCE = pydantic.TypeAdapter(models.AssetSource)
 _PREFIX = pydantic.TypeAdapter(models.CogniteExternalIdPrefix)
 _DATA_SETS = pydantic.TypeAdapter(models.DataSetIdEithers)
-_MAX_DATA_SETS = 100
+_MAX_DATA_SETS = rules.FileFilterProperties.data_set_ids.max_items
 
 _COMMON = {"limit", "cursor", "partition"}
 _FILE_TIMES = ("CreatedTime", "LastUpdatedTime", "UploadedTime", "SourceCreatedTime", "SourceModifiedTime")
@@ -76,6 +77,9 @@ class _Params:
         if not _INT.match(raw):
             msg = f"{name}: expected an integer, got {raw!r}"
             raise bad_request(msg)
+        if outside_int64(int(raw)) is not None:
+            msg = f"{name}: {raw} is outside the int64 range"
+            raise bad_request(msg)
         return int(raw)
 
     def boolean(self, name: str) -> bool:
@@ -85,10 +89,10 @@ class _Params:
             raise bad_request(msg)
         return raw == "true"
 
-    def timestamp(self, name: str) -> int:
+    def timestamp(self, name: str, rule: type[rules.Integer]) -> int:
         value = self.integer(name)
-        if value < 0:
-            msg = f"{name}: must be a non-negative epoch timestamp in milliseconds"
+        if rule.minimum is not None and value < rule.minimum:
+            msg = f"{name}: must be an epoch timestamp in milliseconds of at least {rule.minimum}"
             raise bad_request(msg)
         return value
 
@@ -121,10 +125,22 @@ class _Params:
         check_adapter(adapter, value, name)
         return value
 
-    def common(self, flt: dict[str, Any], *, include_metadata: bool = True) -> ListQuery:
-        """Limit (clamped above 1000, as GET documents), cursor and partition, around a filter."""
-        limit = check_limit(self.integer("limit"), clamp=True) if "limit" in self else DEFAULT_LIMIT
-        partition = parse_partition(self.text("partition")) if "partition" in self else None
+    def common(
+        self,
+        flt: dict[str, Any],
+        operation: type[rules.ListFilesParameters | rules.ListAssetsParameters],
+        *,
+        include_metadata: bool = True,
+    ) -> ListQuery:
+        """Limit (clamped above its maximum, as GET documents), cursor and partition, around a filter."""
+        limit_rule = operation.limit
+        limit = (
+            check_limit(self.integer("limit"), limit_rule, clamp=True)
+            if "limit" in self
+            else limit_rule.default
+        )
+        max_partitions = operation.partition.max_partitions
+        partition = parse_partition(self.text("partition"), max_partitions) if "partition" in self else None
         # The cursor is bound to everything but itself and the limit (clients shrink the last page).
         digest = query_digest(sorted((k, v) for k, v in self.values.items() if k not in {"cursor", "limit"}))
         cursor = self.text("cursor") if "cursor" in self else None
@@ -141,8 +157,13 @@ def files_query(query: list[tuple[str, str]]) -> ListQuery:
     if "uploaded" in params:
         flt["uploaded"] = params.boolean("uploaded")
     _asset_and_data_set_filters(params, flt)
-    _time_ranges(params, flt, _FILE_TIMES)
-    return params.common(validate(models.FileFilterProperties, flt))
+    _time_ranges(params, flt, _FILE_TIMES, rules.ListFilesParameters)
+    checked = validate(models.FileFilterProperties, flt)
+    # `assetSubtreeIds` and `assetSubtreeExternalIds` each have their own limit (checked as they are
+    # read); together they may exceed the one limit of the POST filter's list, so they join after.
+    if subtree := _subtree(params):
+        checked["assetSubtreeIds"] = subtree
+    return params.common(checked, rules.ListFilesParameters)
 
 
 def _asset_and_data_set_filters(params: _Params, flt: dict[str, Any]) -> None:
@@ -162,8 +183,6 @@ def _asset_and_data_set_filters(params: _Params, flt: dict[str, Any]) -> None:
         flt["dataSetIds"] = data_sets
     if "rootAssetIds" in params:
         flt["rootAssetIds"] = [{"id": i} for i in params.ids("rootAssetIds")]
-    if subtree := _subtree(params):
-        flt["assetSubtreeIds"] = subtree
 
 
 def assets_query(query: list[tuple[str, str]]) -> ListQuery:
@@ -186,9 +205,14 @@ def assets_query(query: list[tuple[str, str]]) -> ListQuery:
     if "root" in params:
         # `root=false` is the documented default, so it cannot mean "only non-roots": no filter.
         flt["root"] = params.boolean("root")
-    _time_ranges(params, flt, _ASSET_TIMES)
-    include_metadata = params.boolean("includeMetadata") if "includeMetadata" in params else True
-    return params.common(flt, include_metadata=include_metadata)
+    _time_ranges(params, flt, _ASSET_TIMES, rules.ListAssetsParameters)
+    operation = rules.ListAssetsParameters
+    include_metadata = (
+        params.boolean("includeMetadata")
+        if "includeMetadata" in params
+        else operation.include_metadata.default
+    )
+    return params.common(flt, operation, include_metadata=include_metadata)
 
 
 def _subtree(params: _Params) -> list[dict[str, Any]]:
@@ -201,11 +225,23 @@ def _subtree(params: _Params) -> list[dict[str, Any]]:
     return refs
 
 
-def _time_ranges(params: _Params, flt: dict[str, Any], fields: tuple[str, ...]) -> None:
+def _time_ranges(
+    params: _Params,
+    flt: dict[str, Any],
+    fields: tuple[str, ...],
+    operation: type[rules.ListFilesParameters | rules.ListAssetsParameters],
+) -> None:
     """`minXTime`/`maxXTime` pairs as the inclusive `{min, max}` ranges the POST filter uses."""
     for field in fields:
         bounds = {
-            end: params.timestamp(f"{end}{field}") for end in ("min", "max") if f"{end}{field}" in params
+            end: params.timestamp(f"{end}{field}", getattr(operation, _snake(f"{end}{field}")))
+            for end in ("min", "max")
+            if f"{end}{field}" in params
         }
         if bounds:
             flt[field[0].lower() + field[1:]] = bounds
+
+
+def _snake(name: str) -> str:
+    """`minCreatedTime` -> `min_created_time`, the parameter's attribute in `rules`."""
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()

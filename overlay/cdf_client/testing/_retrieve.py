@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from cdf_client.testing._http import APIError, Response, bad_request
 from cdf_client.testing._validation import validate
+from cdf_client_api import rules
 from cdf_client_api.wire import models
 
 if TYPE_CHECKING:
     from cdf_client.testing._store import Store
 
-_MAX_ID = 2**53 - 1
-_DIGITS = re.compile(r"^[0-9]{1,16}$")
+_ID = rules.GetFileParameters.id
+# No more digits than the largest id has: a longer path segment is refused without parsing it.
+_DIGITS = re.compile(rf"^[0-9]{{1,{len(str(_ID.maximum))}}}$")
 _KINDS = ("id", "externalId", "instanceId")
 
 
@@ -53,13 +55,12 @@ _MISSING = {
 
 def retrieve(store: Store, body: Any) -> Response:
     """Answer byids: schema, then 409 for duplicates, then 400 for unknown ids, then items in order."""
-    if isinstance(body, dict):
-        for i, item in enumerate(body.get("items") or ()):
-            # The generated select models make every key optional; CDF wants exactly one, set.
-            if not isinstance(item, dict) or len(item) != 1 or next(iter(item.values())) is None:
-                msg = f"items[{i}]: expected exactly one of id, externalId or instanceId"
-                raise bad_request(msg)
     request = validate(models.FileDataIdsWithIgnoreUnknownIds, body)
+    for i, item in enumerate(body["items"]):
+        # The generated select models make every key optional; CDF wants exactly one, set.
+        if len(item) != 1 or next(iter(item.values())) is None:
+            msg = f"items.{i}: expected exactly one of id, externalId or instanceId"
+            raise bad_request(msg)
     identifiers: list[dict[str, Any]] = request["items"]
 
     seen: set[tuple[str, Any]] = set()
@@ -98,8 +99,8 @@ def _resolve(store: Store, key: tuple[str, Any]) -> int | None:
 
 def get(store: Store, raw_id: str) -> Response:
     """Answer the bare file object; an unknown id is a 400 with `missing`, like byids (CDF lists only 400)."""
-    if not _DIGITS.match(raw_id) or not 1 <= int(raw_id) <= _MAX_ID:
-        msg = f"Invalid file id {raw_id!r}: expected an integer between 1 and {_MAX_ID}"
+    if not _DIGITS.match(raw_id) or not _ID.minimum <= int(raw_id) <= _ID.maximum:
+        msg = f"Invalid file id {raw_id!r}: expected an integer between {_ID.minimum} and {_ID.maximum}"
         raise bad_request(msg)
     file_id = int(raw_id)
     position = store.files.position.get(file_id)

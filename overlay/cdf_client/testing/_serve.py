@@ -7,7 +7,12 @@ import threading
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-import uvicorn
+from cdf_client.testing._extra import missing_library
+
+try:
+    import uvicorn
+except ModuleNotFoundError as _error:
+    raise missing_library(_error, "Serving the fake CDF over HTTP") from None
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -17,7 +22,9 @@ _START_TIMEOUT_S = 10.0
 
 def _bind(port: int) -> socket.socket:
     """Bind a listening socket on loopback only: the fake is never reachable from other machines."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY on accepted sockets only when their protocol says
+    # TCP, and without it every small answer waits ~40 ms for the client's delayed ACK.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))
     # Listen before announcing the URL, so a client connecting at once is queued, not refused.

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import copy
-import uuid
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from cdf_client.testing import _query
 from cdf_client.testing._filters import asset_check, file_check
-from cdf_client.testing._http import APIError, GzipCache, Request, Response, decode_body, gzip_if_accepted
-from cdf_client.testing._oauth import TOKEN_PATH, Auth
-from cdf_client.testing._paging import (
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
-    check_limit,
-    page,
-    parse_partition,
-    query_digest,
+from cdf_client.testing._http import (
+    APIError,
+    GzipCache,
+    Request,
+    Response,
+    add_request_id,
+    decode_body,
+    gzip_if_accepted,
 )
+from cdf_client.testing._oauth import TOKEN_PATH, Auth
+from cdf_client.testing._paging import check_limit, page, parse_partition, query_digest
 from cdf_client.testing._retrieve import get, retrieve
 from cdf_client.testing._validation import check_unique, validate
+from cdf_client_api import rules
 from cdf_client_api.wire import models
 
 if TYPE_CHECKING:
@@ -31,6 +32,11 @@ API_PREFIX = "/api/v1/projects/"
 # Filter lists the spec marks `uniqueItems`, which pydantic's list models do not enforce.
 _UNIQUE_FILTER_LISTS = ("assetIds", "assetExternalIds", "rootAssetIds", "assetSubtreeIds", "dataSetIds")
 _ROUTES = {"files/list": "POST", "files/byids": "POST", "files": "GET", "assets": "GET"}
+
+
+def route_method(rest: str) -> str | None:
+    """Return the method a path below the project answers (`files/list`: POST); None: no such endpoint."""
+    return _ROUTES.get(rest, "GET" if rest.startswith("files/") and rest.count("/") == 1 else None)
 
 
 class Server:
@@ -50,8 +56,7 @@ class Server:
             response = self._route(request, body)
         except APIError as exc:
             response = exc.response()
-        response.headers.append(("x-request-id", str(uuid.uuid4())))
-        return gzip_if_accepted(request, response, self._gzip), body[0]
+        return gzip_if_accepted(request, add_request_id(response), self._gzip), body[0]
 
     def _route(self, request: Request, body: list[Any]) -> Response:
         path = request.path
@@ -76,11 +81,14 @@ class Server:
             raise APIError(404, f"No such endpoint: {request.method} {path}")
         if project != self.project:
             raise APIError(403, "Resource not found. This may also be due to insufficient access rights.")
-        method = _ROUTES.get(rest, "GET" if rest.startswith("files/") and rest.count("/") == 1 else None)
+        method = route_method(rest)
         if method is None:
             raise APIError(404, f"No such endpoint: {request.method} {path}")
         if request.method != method:
-            raise APIError(405, f"Method {request.method} is not allowed on {path}")
+            # RFC 9110: a 405 names the methods the resource does support.
+            raise APIError(
+                405, f"Method {request.method} is not allowed on {path}", headers=(("allow", method),)
+            )
         if method == "POST":
             body[0] = decode_body(request)
             return self._files_list(body[0]) if rest == "files/list" else retrieve(self.store, body[0])
@@ -94,8 +102,13 @@ class Server:
         if not isinstance(body, dict):
             raise APIError(400, "Request body must be a JSON object")
         checked = _lenient_geo(body)
-        if self.clamp_post_limit and isinstance(checked.get("limit"), int) and checked["limit"] > MAX_LIMIT:
-            checked["limit"] = MAX_LIMIT
+        limit_rule = rules.FileFilterRequest.limit
+        if (
+            self.clamp_post_limit
+            and isinstance(checked.get("limit"), int)
+            and checked["limit"] > limit_rule.maximum
+        ):
+            checked["limit"] = limit_rule.maximum
         request = validate(models.FileFilterRequest, checked)
         flt = request.get("filter", {})
         if "geoLocation" in flt:
@@ -107,9 +120,9 @@ class Server:
         digest = query_digest({"filter": flt, "partition": partition})
         query = _query.ListQuery(
             flt,
-            check_limit(request.get("limit", DEFAULT_LIMIT), clamp=False),
+            check_limit(request.get("limit", limit_rule.default), limit_rule, clamp=False),
             request.get("cursor"),
-            parse_partition(partition),
+            parse_partition(partition, rules.FileFilterRequest.partition.max_partitions),
             digest,
         )
         return self._list_files(query)
@@ -143,7 +156,8 @@ def _lenient_geo(body: dict[str, Any]) -> dict[str, Any]:
     """Return the body to validate: relation upper-cased, single-ring polygons allowed (as CDF does).
 
     cognite-sdk's own integration test sends `"intersects"`; the published schema's `minItems: 2`
-    for polygon rings would reject every polygon without a hole, which CDF does not do.
+    for polygon rings would reject every polygon without a hole, which CDF does not do, in a
+    `Polygon` or in each polygon of a `MultiPolygon`.
     """
     geo = body.get("filter", {}).get("geoLocation") if isinstance(body.get("filter"), dict) else None
     if not isinstance(geo, dict):
@@ -153,8 +167,11 @@ def _lenient_geo(body: dict[str, Any]) -> dict[str, Any]:
     if isinstance(geo.get("relation"), str):
         geo["relation"] = geo["relation"].upper()
     shape = geo.get("shape")
-    if isinstance(shape, dict) and shape.get("type") == "Polygon":
-        rings = shape.get("coordinates")
-        if isinstance(rings, list) and len(rings) == 1:
-            shape["coordinates"] = [rings[0], rings[0]]
+    # A tuple, not a set: an unvalidated "type" may be unhashable (a JSON object).
+    if isinstance(shape, dict) and shape.get("type") in ("Polygon", "MultiPolygon"):
+        coordinates = shape.get("coordinates")
+        polygons = [coordinates] if shape["type"] == "Polygon" else coordinates
+        for rings in polygons if isinstance(polygons, list) else ():
+            if isinstance(rings, list) and len(rings) == 1:
+                rings.append(rings[0])  # validated only; the filter uses the shape as sent
     return checked

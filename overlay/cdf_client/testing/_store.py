@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from cdf_client.testing._http import bad_request
+from cdf_client_api import rules
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
 
-# CDF answers 400 when `assetSubtreeIds` covers more assets than this (documented limit).
-SUBTREE_LIMIT = 100_000
+# CDF answers 400 when `assetSubtreeIds` covers more assets than this (documented in prose; the spec's
+# `x-maxSubtreeAssets`).
+SUBTREE_LIMIT = rules.AssetSubtreeIds.max_subtree_assets
 
 Item = dict[str, Any]
 
@@ -45,10 +47,6 @@ class Table:
 
     def __len__(self) -> int:
         return len(self.ids)
-
-    def id_span(self) -> tuple[int, int]:
-        """Return the smallest id and one past the largest: the range partitions split."""
-        return (self.ids[0], self.ids[-1] + 1) if self.ids else (1, 2)
 
     def scan(self, after: int, lo: int, hi: int, match: Callable[[Item], bool] | None) -> Iterator[int]:
         """Positions of matching items with `lo <= id < hi` and `id > after`, in id order."""
@@ -112,7 +110,7 @@ class Store:
         return found
 
     def subtree(self, roots: Iterable[int]) -> set[int]:
-        """Ids of the given assets and all their descendants; over 100,000 is a 400, as in CDF."""
+        """Ids of the given assets and their descendants; more than `SUBTREE_LIMIT` is a 400, as in CDF."""
         seen: set[int] = set()
         stack = [root for root in roots if root in self.root_of]
         while stack:

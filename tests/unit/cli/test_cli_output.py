@@ -2,9 +2,10 @@ import csv
 import io
 
 import orjson
+import pytest
 from rich.console import Console
 
-from cdf_client._cli._output import CsvWriter, JsonLinesWriter, TableWriter, cell, format_time
+from cdf_client._cli._output import CsvWriter, JsonLinesWriter, TableWriter, cell, column_widths, format_time
 
 ITEM = {
     "id": 7,
@@ -106,3 +107,49 @@ def test_table_cells_are_cut_to_their_column_with_an_ellipsis():
     row = out.getvalue().splitlines()[1]
     assert "x" * 31 + "…" in row
     assert "x" * 33 not in row
+
+
+@pytest.mark.parametrize("kind", ["file", "asset"])
+def test_columns_fit_every_terminal_width_and_keep_id_and_name(kind):
+    gap = 2
+    for available in range(30, 241):
+        columns = column_widths(kind, available)
+        used = sum(width for _, width in columns) + gap * (len(columns) - 1)
+        assert used <= available, (available, columns)
+        assert [field for field, _ in columns][:1] == ["id"]
+        assert "name" in dict(columns)
+
+
+def test_a_wide_terminal_shows_every_column_at_full_width():
+    assert column_widths("file", 400) == column_widths("file", 200)
+    assert [field for field, _ in column_widths("file", 200)] == [
+        "id",
+        "externalId",
+        "name",
+        "mimeType",
+        "directory",
+        "uploaded",
+        "createdTime",
+    ]
+
+
+def test_at_80_columns_text_is_cut_and_the_least_needed_columns_go():
+    files = column_widths("file", 80)
+    assets = column_widths("asset", 80)
+
+    assert [field for field, _ in files] == ["id", "externalId", "name", "mimeType", "createdTime"]
+    assert [field for field, _ in assets] == ["id", "externalId", "name", "parentId"]
+    assert all(width >= 12 for _, width in files + assets)
+
+
+@pytest.mark.parametrize("kind", ["file", "asset"])
+def test_a_table_on_an_80_column_console_has_no_longer_line(kind):
+    out = io.StringIO()
+    writer = TableWriter(Console(file=out, width=80), kind)
+    writer.write({**ITEM, "externalId": "x" * 200, "name": "n" * 200, "directory": "/" + "d" * 200})
+    writer.close()
+
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2
+    assert max(len(line) for line in lines) <= 80
+    assert "…" in lines[1]

@@ -22,6 +22,7 @@ ASSETS = [
     {"id": 5, "name": "Valve", "parentId": 4, "source": "pi"},
 ]
 SQUARE = [[[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0], [0.0, 0.0]]]
+FAR = [[[15.0, 15.0], [25.0, 15.0], [25.0, 25.0], [15.0, 25.0], [15.0, 15.0]]]
 FILES = [
     {
         "id": 10,
@@ -176,6 +177,27 @@ FILE_CASES: list[tuple[dict[str, Any], dict[str, Any] | None, Callable[[Item], b
         {"geoLocation": {"relation": "DISJOINT", "shape": {"type": "Polygon", "coordinates": SQUARE}}},
         None,
         lambda f: f["id"] == 20,
+    ),
+    (
+        # Hole-less polygons are accepted inside a MultiPolygon too, as in a Polygon.
+        {
+            "geoLocation": {
+                "relation": "INTERSECTS",
+                "shape": {"type": "MultiPolygon", "coordinates": [SQUARE]},
+            }
+        },
+        None,
+        lambda f: f["id"] == 10,
+    ),
+    (
+        {
+            "geoLocation": {
+                "relation": "WITHIN",
+                "shape": {"type": "MultiPolygon", "coordinates": [SQUARE, FAR]},
+            }
+        },
+        None,
+        lambda f: f["id"] in {10, 20},
     ),
     (
         {"geoLocation": {"relation": "INTERSECTS", "shape": {"type": "Point", "coordinates": [20, 20]}}},

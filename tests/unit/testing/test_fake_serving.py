@@ -1,5 +1,8 @@
 """The three ways to run the fake: ASGI app, `serve()` on loopback, and the `serve` command."""
 
+import asyncio
+import re
+import socket
 import subprocess
 import sys
 
@@ -7,6 +10,7 @@ import httpx
 import pytest
 
 from cdf_client.testing import FakeCDF
+from cdf_client.testing._serve import _bind
 
 pytestmark = pytest.mark.network
 
@@ -54,3 +58,44 @@ def test_the_serve_command_rejects_bad_settings() -> None:
     )
     assert result.returncode == 2
     assert "rate" in result.stderr
+
+
+def test_connections_to_the_served_fake_get_tcp_nodelay() -> None:
+    # asyncio sets TCP_NODELAY on an accepted socket only when the listening socket says IPPROTO_TCP;
+    # without it every small answer waits for the client's delayed ACK (~40 ms on Linux).
+    async def accept_one() -> int:
+        loop = asyncio.get_running_loop()
+        accepted: asyncio.Future[int] = loop.create_future()
+
+        class Probe(asyncio.Protocol):
+            def connection_made(self, transport) -> None:
+                sock = transport.get_extra_info("socket")
+                accepted.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        listening = _bind(0)
+        server = await loop.create_server(Probe, sock=listening)
+        async with server:
+            _, writer = await asyncio.open_connection(*listening.getsockname())
+            nodelay = await asyncio.wait_for(accepted, timeout=10)
+            writer.close()
+        return nodelay
+
+    assert asyncio.run(accept_one()) != 0
+
+
+def test_the_measure_command_prints_throughput_and_small_request_latency() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cdf_client.testing", "serve", "--files", "1500", "--measure"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "pages/s (gzip, 1000 files per page, one client)",
+        "pages/s (identity, 1000 files per page, one client)",
+        "GET /files/{id} latency (200 requests, one connection)",
+    ]
+    assert re.fullmatch(r".*: median [0-9.]+ ms, p95 [0-9.]+ ms", lines[-1])

@@ -1,6 +1,7 @@
 """Wire conventions: auth, error envelopes, request ids, gzip both ways, routing, recording, OAuth."""
 
 import gzip
+import json
 
 import httpx
 import orjson
@@ -155,6 +156,8 @@ def test_client_credentials_issue_tokens_and_revocation_makes_them_fail(fake, ap
         assert issued["token_type"] == "Bearer"
         assert issued["expires_in"] == 3600
         assert raw.post(fake.token_url, data={**grant, "client_secret": "wrong"}).status_code == 401
+        assert raw.post(fake.token_url, data={**grant, "client_secret": "sécret"}).status_code == 401
+        assert raw.get(fake.token_url).headers["allow"] == "POST"
         assert raw.post(fake.token_url, data={**grant, "grant_type": "password"}).status_code == 400
         basic = raw.post(
             fake.token_url, data={"grant_type": "client_credentials"}, auth=("my-client", "my-secret")
@@ -179,4 +182,164 @@ def test_user_supplied_data_is_checked_with_clear_errors() -> None:
         FakeCDF(files=[{"id": 1}])
     with pytest.raises(ValueError, match="parentId"):
         FakeCDF(assets=[{"id": 1, "name": "a", "parentId": 7}])
+    with pytest.raises(ValueError, match="uploaded"):  # JSON types as CDF sends them: no coercion
+        FakeCDF(files=[{"id": 1, "name": "a", "uploaded": "true"}])
+    with pytest.raises(ValueError, match="createdTime"):
+        FakeCDF(files=[{"id": 1, "name": "a", "createdTime": 2**63}])
     assert [f["id"] for f in FakeCDF(files=[{"name": "a"}, {"id": 1, "name": "b"}]).files] == [1, 2]
+
+
+# Bodies the contract rejects, with JSON types taken literally: "5" is no integer, "true" no boolean.
+# Sent as `json.dumps` text: orjson cannot even write the integers beyond 64 bits.
+MALFORMED_BYIDS = [
+    {"items": True},
+    {"items": 5},
+    {"items": "ab"},
+    {"items": {"id": 1}},
+    {"items": [5]},
+    {"items": [[{"id": 1}]]},
+    {"items": [{"id": "626015040320"}]},
+    {"items": [{"id": 1.0}]},
+    {"items": [{"id": True}]},
+    {"items": [{"id": 2**63}]},
+    {"items": [{"id": None}]},
+    {"items": [{}]},
+    {"items": [{"id": 1, "externalId": "x"}]},
+    {"items": [{"externalId": 5}]},
+    {"items": [{"instanceId": "space:x"}]},
+    {"items": [{"instanceId": {"space": 5, "externalId": "x"}}]},
+    {"items": [{"id": 1}], "ignoreUnknownIds": "true"},
+    {"items": [{"id": 1}], "ignoreUnknownIds": 1},
+    {"ids": [1]},
+    [{"id": 1}],
+    "items",
+    5,
+    None,
+]
+MALFORMED_LIST = [
+    {"limit": "5"},
+    {"limit": True},
+    {"limit": 5.5},
+    {"limit": 2**64},
+    {"cursor": 5},
+    {"partition": 1},
+    {"filter": 5},
+    {"filter": []},
+    {"filter": {"uploaded": "true"}},
+    {"filter": {"uploaded": 1}},
+    {"filter": {"name": 5}},
+    {"filter": {"assetIds": "1"}},
+    {"filter": {"assetIds": ["1"]}},
+    {"filter": {"assetIds": [2**63]}},
+    {"filter": {"metadata": {"a": 5}}},
+    {"filter": {"metadata": []}},
+    {"filter": {"createdTime": 5}},
+    {"filter": {"createdTime": {"min": "0"}}},
+    {"filter": {"createdTime": {"min": 2**63}}},
+    {"filter": {"uploadedTime": {"max": 9223372036854775808}}},
+    {"filter": {"labels": {"containsAny": "PID"}}},
+    {"filter": {"labels": [{"externalId": "PID"}]}},
+    {"filter": {"geoLocation": 5}},
+    {"filter": {"geoLocation": {"relation": "INTERSECTS", "shape": {"type": "Polygon", "coordinates": 5}}}},
+    {
+        "filter": {
+            "geoLocation": {"relation": "INTERSECTS", "shape": {"type": "Point", "coordinates": ["1", 2]}}
+        }
+    },
+    {"filter": {"geoLocation": {"relation": "WITHIN", "shape": {"type": {}, "coordinates": []}}}},
+    {"filter": {"assetSubtreeIds": [{"id": "1"}]}},
+    {"filter": {"dataSetIds": {"id": 1}}},
+    [1],
+    "filter",
+    None,
+]
+
+
+def _assert_envelope(response: httpx.Response, status: int = 400) -> None:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert len(response.headers["x-request-id"]) == 36
+    error = response.json()["error"]
+    assert error["code"] == status
+    assert isinstance(error["message"], str)
+    assert error["message"]
+
+
+@pytest.mark.parametrize("body", MALFORMED_BYIDS, ids=repr)
+def test_malformed_byids_bodies_get_the_400_envelope(fake, api, body) -> None:
+    with api(fake) as client:
+        _assert_envelope(client.post("/files/byids", content=json.dumps(body)))
+
+
+@pytest.mark.parametrize("body", MALFORMED_LIST, ids=repr)
+def test_malformed_list_bodies_get_the_400_envelope(fake, api, body) -> None:
+    with api(fake) as client:
+        _assert_envelope(client.post("/files/list", content=json.dumps(body)))
+
+
+@pytest.mark.network
+def test_malformed_bodies_get_the_400_envelope_from_the_served_fake_too(fake) -> None:
+    headers = {"Authorization": f"Bearer {fake.token}", "content-type": "application/json"}
+    with fake.serve() as base_url, httpx.Client(base_url=base_url, headers=headers) as client:
+        prefix = f"/api/v1/projects/{fake.project}"
+        for body in MALFORMED_BYIDS:
+            _assert_envelope(client.post(f"{prefix}/files/byids", content=json.dumps(body)))
+        for body in MALFORMED_LIST:
+            _assert_envelope(client.post(f"{prefix}/files/list", content=json.dumps(body)))
+        _assert_envelope(client.post(f"{prefix}/files/list", content=b"x" * (10 * 1024 * 1024 + 1)), 413)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"minCreatedTime": "9223372036854775808"},
+        {"maxUploadedTime": "99999999999999999999"},
+        {"minLastUpdatedTime": "-9223372036854775809"},
+        {"limit": "9223372036854775808"},
+    ],
+)
+def test_query_integers_beyond_int64_are_400(fake, api, params) -> None:
+    with api(fake) as client:
+        _assert_envelope(client.get("/files", params=params))
+        if "Uploaded" not in next(iter(params)):
+            _assert_envelope(client.get("/assets", params=params))
+
+
+def test_the_largest_int64_epoch_is_a_valid_bound(fake, api) -> None:
+    with api(fake) as client:
+        assert client.get("/files", params={"maxCreatedTime": str(2**63 - 1)}).status_code == 200
+        body = {"filter": {"createdTime": {"max": 2**63 - 1}}}
+        assert client.post("/files/list", json=body).status_code == 200
+
+
+def test_get_files_limits_each_subtree_parameter_on_its_own(fake, api) -> None:
+    asset_ids = [a["id"] for a in fake.assets]
+    external_ids = [a["externalId"] for a in fake.assets if "externalId" in a]
+    assert len(external_ids) >= 2
+    ids = (asset_ids + list(range(1, 100)))[:100]
+    xids = (external_ids + [f"none-{i}" for i in range(100)])[:100]
+    with api(fake) as client:
+        both = client.get(
+            "/files",
+            params={"assetSubtreeIds": json.dumps(ids), "assetSubtreeExternalIds": json.dumps(xids)},
+        )
+        assert both.status_code == 200, both.text
+        assert [f["id"] for f in both.json()["items"]] == [f["id"] for f in fake.files if f.get("assetIds")][
+            :100
+        ]
+        _assert_envelope(client.get("/files", params={"assetSubtreeIds": json.dumps([*ids, 10**6])}))
+        _assert_envelope(
+            client.get("/files", params={"assetSubtreeExternalIds": json.dumps([*xids, "one-more"])})
+        )
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [("DELETE", "/files/1", "GET"), ("GET", "/files/list", "POST"), ("PUT", "/files/byids", "POST"),
+     ("POST", "/assets", "GET")],
+)  # fmt: skip
+def test_405_answers_name_the_allowed_method(fake, api, method, path, allowed) -> None:
+    with api(fake) as client:
+        response = client.request(method, path)
+    _assert_envelope(response, 405)
+    assert response.headers["allow"] == allowed

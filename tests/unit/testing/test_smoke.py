@@ -51,7 +51,19 @@ def test_public_names_are_exactly_all_and_belong_to_the_package() -> None:
     from cdf_client import testing  # noqa: PLC0415
 
     public = {name for name in dir(testing) if not name.startswith("_")}
-    assert public == set(testing.__all__) == {"FakeCDF", "FakeTransport", "Faults", "RecordedRequest"}
+    assert (
+        public
+        == set(testing.__all__)
+        == {
+            "FakeCDF",
+            "FakeTransport",
+            "Faults",
+            "Hostile",
+            "RecordedRequest",
+            "Throttle",
+            "ThrottleStats",
+        }
+    )
     assert all(getattr(testing, name).__module__ == "cdf_client.testing" for name in testing.__all__)
 
 
