@@ -14,8 +14,11 @@ An HTML comment on the line before a block marks it:
   project (`cdf-client --fake`'s plant) served on 127.0.0.1, with `CDF_PROJECT`, `CDF_BASE_URL` and
   `CDF_TOKEN` set to it; `export CDF_...=` lines of a shell block are left to that environment.
 - `<!-- example: not-run: <why> -->`: it changes the machine (installs packages, publishes, runs
-  the whole CI or a benchmark of minutes) and is not run here; the reason is required, and every
-  `pip install` in it must name extras and dependency groups that pyproject.toml has.
+  the whole CI or a benchmark of minutes), or shows a setting this test cannot give it (a proxy and a
+  corporate CA, a missing extra) and another test runs it with one; it is not run here. The reason is
+  required, and every `pip install` in it must name extras and dependency groups that pyproject.toml has.
+
+Examples may configure logging (docs/client.md turns on DEBUG): each page's changes are undone after it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import ast
 import asyncio
 import contextlib
+import logging
 import os
 import re
 import shlex
@@ -176,8 +180,27 @@ def _environ(env: dict[str, str]) -> Iterator[None]:
         os.environ.update(saved)
 
 
+@contextlib.contextmanager
+def _logging_restored() -> Iterator[None]:
+    """Undo what examples do to logging: the root's handlers and level, the `cdf_client` logger's level."""
+    root, ours = logging.getLogger(), logging.getLogger("cdf_client")
+    handlers, levels = list(root.handlers), (root.level, ours.level)
+    try:
+        yield
+    finally:
+        for handler in set(root.handlers) - set(handlers):
+            root.removeHandler(handler)
+        root.setLevel(levels[0])
+        ours.setLevel(levels[1])
+
+
 def run_page(page: Path, cwd: Path, cdf: dict[str, str]) -> int:
     """Run every example of `page` in order; return how many ran."""
+    with _logging_restored():
+        return _run_examples(page, cwd, cdf)
+
+
+def _run_examples(page: Path, cwd: Path, cdf: dict[str, str]) -> int:
     namespace: dict[str, object] = {"__name__": "__docs__"}
     ran = 0
     for example in examples(page):

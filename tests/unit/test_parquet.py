@@ -115,14 +115,13 @@ def test_an_interrupted_export_resumes_without_loss_or_duplicates(fake, client, 
 
 def test_a_failing_server_interrupts_and_the_same_call_resumes(fake, client, tmp_path):
     path = tmp_path / "files.parquet"
-    client._async._core.policy.max_retries = 0  # the first 503 ends the export
 
     def server_fails_midway(rows):
         if rows >= 1_200:
             fake.faults = Faults(rate=1.0, statuses=(503,))
 
-    with pytest.raises(ServerError):
-        client.files.filter(page_size=100).write_parquet(
+    with fake.client(max_retries=0) as failing, pytest.raises(ServerError):  # the first 503 ends it
+        failing.files.filter(page_size=100).write_parquet(
             path, row_group_size=200, on_progress=server_fails_midway
         )
     fake.faults = Faults()
