@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -24,6 +25,23 @@ AsyncLock = asyncio.Lock
 async def async_sleep(seconds: float) -> None:
     """Sleep without blocking the event loop."""
     await asyncio.sleep(seconds)
+
+
+class AsyncTimeLimit:
+    """Ends the `async with` block with `TimeoutError` once `seconds` have passed, whatever it awaits."""
+
+    __slots__ = ("_timeout",)
+
+    def __init__(self, seconds: float) -> None:
+        self._timeout = asyncio.timeout(None if seconds == math.inf else seconds)
+
+    async def __aenter__(self) -> None:
+        await self._timeout.__aenter__()
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self._timeout.__aexit__(exc_type, exc, tb)
 
 
 class AsyncWaiter:
@@ -49,8 +67,13 @@ class AsyncWaiter:
         """Return when woken or after `seconds`, whichever comes first."""
         if self._future.done():
             return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(asyncio.shield(self._future), seconds)
+        # Not `asyncio.wait_for`: in Python 3.11 it can swallow a cancellation that arrives as the
+        # future completes, and a listing's producer that missed its cancellation then blocks forever.
+        timer = self._loop.call_later(seconds, self._set)
+        try:
+            await self._future
+        finally:
+            timer.cancel()
 
 
 class AsyncWorkers(Generic[T]):

@@ -83,18 +83,16 @@ class Checkpoint:
                 msg_0 = "resume_from"
                 raise InvalidArgumentError(msg_0, msg)
             partitions = tuple(
-                PartitionState(
-                    cursor=None if state["cursor"] is None else str(state["cursor"]),
-                    skip=int(state["skip"]),
-                    done=bool(state["done"]),
-                )
+                PartitionState(cursor=state["cursor"], skip=state["skip"], done=state["done"])
                 for state in data["partitions"]
             )
-            return cls(str(data["operation"]), str(data["fingerprint"]), partitions, int(data["yielded"]))
-        except (KeyError, TypeError, ValueError) as error:
+            checkpoint = cls(data["operation"], data["fingerprint"], partitions, data["yielded"])
+        except (KeyError, TypeError) as error:
             msg = f"not a cdf_client checkpoint ({error!r})"
             msg_0 = "resume_from"
             raise InvalidArgumentError(msg_0, msg) from error
+        check_progress(checkpoint)
+        return checkpoint
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Checkpoint:
@@ -130,6 +128,44 @@ def coerce(value: Checkpoint | dict[str, Any] | str | bytes) -> Checkpoint:
     msg = f"must be a Checkpoint, its dict or its JSON, got {type(value).__name__}"
     msg_0 = "resume_from"
     raise InvalidArgumentError(msg_0, msg)
+
+
+def check_progress(checkpoint: Checkpoint, largest_page: int | None = None) -> None:
+    """Refuse a checkpoint whose fields are of the wrong type or out of range (edited, or corrupted).
+
+    A checkpoint taken at a page's end names the next cursor, so a partition skips fewer items than
+    the largest page of its operation (`largest_page`, when known); a negative or larger skip would
+    silently lose or repeat items on resume.
+    """
+    problem = None
+    if not (isinstance(checkpoint.operation, str) and isinstance(checkpoint.fingerprint, str)):
+        problem = "operation and fingerprint must be str"
+    elif type(checkpoint.yielded) is not int or checkpoint.yielded < 0:
+        problem = f"yielded must be an int >= 0, got {checkpoint.yielded!r}"
+    elif not isinstance(checkpoint.partitions, tuple) or not checkpoint.partitions:
+        problem = "partitions must be a non-empty list"
+    else:
+        problems = (_state_problem(state, largest_page) for state in checkpoint.partitions)
+        problem = next(
+            (f"partitions[{index}].{found}" for index, found in enumerate(problems) if found), None
+        )
+    if problem:
+        argument = "resume_from"
+        raise InvalidArgumentError(argument, f"not a valid checkpoint: {problem}")
+
+
+def _state_problem(state: object, largest_page: int | None) -> str | None:
+    if not isinstance(state, PartitionState):
+        return "must be a PartitionState"
+    if state.cursor is not None and (not isinstance(state.cursor, str) or not state.cursor):
+        return "cursor must be None or a non-empty str"
+    if type(state.skip) is not int or state.skip < 0:
+        return f"skip must be an int >= 0, got {state.skip!r}"
+    if largest_page is not None and state.skip >= largest_page:
+        return f"skip {state.skip} is not part of a page: pages hold at most {largest_page} items"
+    if type(state.done) is not bool or (state.done and (state.cursor is not None or state.skip)):
+        return "done must be a bool, and a done partition has no cursor or skip"
+    return None
 
 
 def check_matches(checkpoint: Checkpoint, operation: str, print_: str, partitions: int) -> None:

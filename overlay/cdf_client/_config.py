@@ -13,6 +13,8 @@ import httpx
 
 from cdf_client._auth import ClientCredentials, TokenSource
 from cdf_client._errors import InvalidArgumentError
+from cdf_client._limits import ACCEPT_ENCODING
+from cdf_client._secrets import check_url
 from cdf_client._version import __version__
 
 if TYPE_CHECKING:
@@ -30,6 +32,9 @@ def api_root(*, project: str, base_url: str | None, cluster: str | None) -> str:
     if not isinstance(project, str) or not project:
         msg = "project"
         raise InvalidArgumentError(msg, "must be a non-empty str")
+    if not project.isprintable():  # NUL, controls and lone surrogates alike
+        msg = "project"
+        raise InvalidArgumentError(msg, f"must not contain control characters, got {project!r}")
     if (base_url is None) == (cluster is None):
         msg = "base_url"
         raise InvalidArgumentError(msg, "give exactly one of base_url and cluster")
@@ -41,14 +46,14 @@ def api_root(*, project: str, base_url: str | None, cluster: str | None) -> str:
     if not isinstance(base_url, str):
         msg = "base_url"
         raise InvalidArgumentError(msg, f"must be a str, got {type(base_url).__name__}")
-    try:
-        url = httpx.URL(base_url)
-    except httpx.InvalidURL as error:
-        msg = "base_url"
-        raise InvalidArgumentError(msg, f"is not a valid URL: {error}") from None
+    url = check_url(base_url, "base_url")
     if url.scheme not in {"http", "https"} or not url.host:
         msg = "base_url"
         raise InvalidArgumentError(msg, f"must be an http(s) URL, got {base_url!r}")
+    if url.query or url.fragment or base_url.rstrip().endswith(("?", "#")):
+        # Requests would go to the wrong path: the API's paths are appended after them.
+        msg = "base_url"
+        raise InvalidArgumentError(msg, f"must not have a query or fragment, got {base_url!r}")
     return f"{str(url).rstrip('/')}/api/v1/projects/{quote(project, safe='')}"
 
 
@@ -60,11 +65,14 @@ def default_headers(app_name: str | None) -> dict[str, str]:
         ),
         "x-cdp-sdk": f"cdf-client:{__version__}",
         "accept": "application/json",
+        # Exactly the encodings the client decodes itself, within max_response_bytes (_limits.py).
+        "accept-encoding": ACCEPT_ENCODING,
     }
     if app_name is not None:
-        if not isinstance(app_name, str) or not app_name.isprintable():
+        # A header value: httpx sends ASCII only (anything else fails at the first request).
+        if not isinstance(app_name, str) or not app_name.isascii() or not app_name.isprintable():
             msg = "app_name"
-            raise InvalidArgumentError(msg, "must be a printable str")
+            raise InvalidArgumentError(msg, f"must be printable ASCII (an HTTP header), got {app_name!r}")
         headers["x-cdp-app"] = app_name
     return headers
 

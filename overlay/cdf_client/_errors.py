@@ -2,19 +2,25 @@
 
 ```
 CDFError                        base of everything below
-├── APIError                    CDF answered with an error status (status, code, message, request_id,
-│   │                           missing, duplicated, extra)
+├── APIError                    CDF answered, with an error status or an answer the client cannot use
+│   │                           (status, code, message, request_id, missing, duplicated, extra)
 │   ├── BadRequestError         400
-│   ├── AuthenticationError     401
+│   ├── AuthenticationError     401 (also a token endpoint's refusal, or its answer without a token)
 │   ├── PermissionDeniedError   403
-│   ├── NotFoundError           404, or 400 naming `missing` identifiers (how CDF reports unknown ids)
+│   ├── NotFoundError           404, or 400 naming `missing` identifiers (how CDF reports unknown ids),
+│   │                           or a byids answer that left out identifiers asked for
 │   ├── ConflictError           409 (e.g. duplicated identifiers)
 │   ├── RateLimitError          429 after the retries ran out
-│   └── ServerError             5xx after the retries ran out
+│   ├── ServerError             5xx after the retries ran out
+│   └── InvalidResponseError    a success status with a body the API does not allow: not JSON, not
+│       │                       decodable, items of the wrong shape or types, items not asked for
+│       └── ResponseTooLargeError  ... larger than `max_response_bytes` once decompressed
 ├── CDFConnectionError          the request never got an answer (also a builtin ConnectionError)
-│   └── CDFTimeoutError         ... because it timed out (also a builtin TimeoutError)
-├── CursorLoopError             the server handed back a cursor it had already given: stopped, not looped
+│   └── CDFTimeoutError         ... in time: a timeout, or the request's deadline (also a TimeoutError)
+├── NoProgressError             a listing stopped making progress: empty pages without end
+│   └── CursorLoopError         ... the server handed back a cursor it had already given
 ├── SchemaError                 an item does not fit the table schema of its resource (exports)
+├── StaleCheckpointError        a resumed page no longer holds the items the checkpoint had reached
 ├── ClientClosedError           the client was closed (before or during the call)
 ├── MissingExtraError           an optional extra is not installed (also a builtin ImportError)
 │   ├── ArrowNotInstalledError  `.to_arrow()`, `.write_parquet()` without the arrow extra
@@ -25,7 +31,8 @@ CDFError                        base of everything below
 ```
 
 `missing` and `duplicated` hold typed identifiers (`int` id, `str` external id, `InstanceId`).
-The access token never appears in any message or repr.
+The client's token and client secret never appear in any message or repr, not even when a server
+quotes them back; neither do passwords in URLs.
 """
 
 from __future__ import annotations
@@ -43,7 +50,10 @@ class CDFError(Exception):
 
 
 class APIError(CDFError):
-    """CDF answered with an error status; `request_id` is what Cognite support asks for."""
+    """CDF answered with an error status, or with an answer the client cannot use.
+
+    `request_id` is what Cognite support asks for.
+    """
 
     status: int
     code: int
@@ -150,16 +160,35 @@ class ServerError(APIError):
     """5xx: CDF kept failing after every retry."""
 
 
+class InvalidResponseError(APIError):
+    """A success status whose body the API does not allow; nothing of it is handed on."""
+
+
+class ResponseTooLargeError(InvalidResponseError):
+    """The body passed `max_response_bytes` once decompressed: reading stopped there."""
+
+
 class CDFConnectionError(CDFError, ConnectionError):
     """No response: connection refused, reset or dropped, after every retry."""
 
 
 class CDFTimeoutError(CDFConnectionError, TimeoutError):
-    """No response in time (connect, read, pool or the overall retry deadline)."""
+    """No response in time: a connect, read, write or pool timeout, or the request's `deadline`."""
 
 
-class CursorLoopError(CDFError):
+class NoProgressError(CDFError):
+    """A listing stopped making progress: page after page without items, or cursors going round."""
+
+
+class CursorLoopError(NoProgressError):
     """The server returned a cursor that this listing had already followed."""
+
+
+class StaleCheckpointError(CDFError):
+    """Resuming refetched the page a checkpoint stopped in, and it no longer holds the items skipped.
+
+    The data changed since the checkpoint was taken: resuming would repeat or lose items. Start over.
+    """
 
 
 class ClientClosedError(CDFError):

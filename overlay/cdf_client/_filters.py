@@ -84,7 +84,18 @@ class GeoLocationFilter:
         except TypeError as error:
             msg_0 = f"{argument}.shape"
             raise InvalidArgumentError(msg_0, f"coordinates are not numbers: {error}") from error
+        _check_numbers(coordinates, f"{argument}.shape")
         return {"relation": relation, "shape": {"type": shape["type"], "coordinates": coordinates}}
+
+
+def _check_numbers(value: object, argument: str) -> None:
+    """Every coordinate a finite number: JSON has no NaN or infinity (orjson writes them as null)."""
+    if isinstance(value, list):
+        for item in value:
+            _check_numbers(item, argument)
+    elif isinstance(value, bool) or not isinstance(value, int | float):
+        msg = f"coordinates must be finite numbers (no NaN, infinity or None), got {value!r}"
+        raise InvalidArgumentError(argument, msg)
 
 
 def either(value: object, argument: str) -> dict[str, Any]:

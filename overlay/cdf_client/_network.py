@@ -1,5 +1,8 @@
 """Sockets that wake their readers when closed, so `CDFClient.close()` from any thread ends calls in flight.
 
+They also bound each read and write by what is left of the request's deadline (`TimeLimit`): a
+blocking read is the one wait the sync client cannot otherwise cut short.
+
 A thread blocked in `recv` is not woken when another thread merely closes the socket (Linux keeps the
 call waiting); `shutdown()` first does wake it, with an error the client then reports as
 `ClientClosedError`. httpx builds its connection pool with httpcore's default network backend and
@@ -17,9 +20,22 @@ from typing import TYPE_CHECKING, Any
 import httpcore
 import httpx
 
+from cdf_client._sync_primitives import time_left
+
 if TYPE_CHECKING:
     import ssl
     from collections.abc import Iterable
+
+
+def _within_time_limit(timeout: float | None, error: type[Exception]) -> float | None:
+    """Return the timeout of one socket operation, cut to what is left of the request's deadline."""
+    left = time_left()
+    if left is None:
+        return timeout
+    if left <= 0:
+        msg = "the request's deadline passed"
+        raise error(msg)
+    return left if timeout is None else min(timeout, left)
 
 
 class _ShutdownStream(httpcore.NetworkStream):
@@ -27,10 +43,10 @@ class _ShutdownStream(httpcore.NetworkStream):
         self._inner = inner
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, timeout)
+        return self._inner.read(max_bytes, _within_time_limit(timeout, httpcore.ReadTimeout))
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, timeout)
+        self._inner.write(buffer, _within_time_limit(timeout, httpcore.WriteTimeout))
 
     def close(self) -> None:
         sock = self._inner.get_extra_info("socket")
@@ -60,6 +76,7 @@ class _ShutdownBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.NetworkStream:
+        timeout = _within_time_limit(timeout, httpcore.ConnectTimeout)
         return _ShutdownStream(self._inner.connect_tcp(host, port, timeout, local_address, socket_options))
 
     def connect_unix_socket(

@@ -9,8 +9,10 @@ from cdf_client._auth import ClientCredentials, TokenSource
 from cdf_client._budget import Budget
 from cdf_client._config import DEFAULT_MAX_CONCURRENCY, api_root, default_headers
 from cdf_client._errors import InvalidArgumentError
+from cdf_client._limits import Limits, check_seconds, check_timeout
 from cdf_client._proxies import check_proxy
 from cdf_client._retry import RetryPolicy
+from cdf_client._secrets import Secrets, clean_token, install_log_filter
 from cdf_client._tls import check_verify
 from cdf_client._validation import check_int_range
 
@@ -18,6 +20,9 @@ if TYPE_CHECKING:
     import ssl
 
     import httpx
+
+# The cap on a decompressed body may be set from 1 KiB (tests) to 4 GiB.
+MAX_RESPONSE_BYTES_RANGE = (2**10, 2**32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +32,9 @@ class Settings:
     project: str
     root: str
     token_source: TokenSource
+    secrets: Secrets
     headers: dict[str, str]
-    timeout: float | httpx.Timeout | None
+    limits: Limits
     policy: RetryPolicy
     budget: Budget
     http_client: Any
@@ -56,6 +62,8 @@ def settings(
     verify: Any,
     proxy: Any,
     trust_env: Any,
+    max_response_bytes: int,
+    deadline: float,
 ) -> Settings:
     """Check a client's constructor arguments before anything is built; raise `InvalidArgumentError`."""
     root = api_root(project=project, base_url=base_url, cluster=cluster)
@@ -67,9 +75,15 @@ def settings(
         if not isinstance(credentials, ClientCredentials):
             msg = "credentials"
             raise InvalidArgumentError(msg, "must be a ClientCredentials")
+        # The client secret registered itself with the credentials; tokens fetched join this set.
         source = credentials
-    elif (isinstance(token, str) and token) or callable(token):
+        secrets = Secrets()
+    elif callable(token):
         source = token
+        secrets = Secrets()
+    elif isinstance(token, str):
+        source = clean_token(token, "token")
+        secrets = Secrets(source)
     else:
         msg = "token"
         raise InvalidArgumentError(msg, "must be a non-empty str or a callable returning one")
@@ -81,13 +95,22 @@ def settings(
     if not isinstance(trust_env, bool):
         msg = "trust_env"
         raise InvalidArgumentError(msg, "must be True or False")
+    low, high = MAX_RESPONSE_BYTES_RANGE
+    limits = Limits(
+        check_int_range(max_response_bytes, "max_response_bytes", low, high), check_timeout(timeout)
+    )
+    install_log_filter()
     return Settings(
         project=project,
         root=root,
         token_source=source,
+        secrets=secrets,
         headers=default_headers(app_name),
-        timeout=timeout,
-        policy=RetryPolicy(max_retries=check_int_range(max_retries, "max_retries", 0, 100)),
+        limits=limits,
+        policy=RetryPolicy(
+            max_retries=check_int_range(max_retries, "max_retries", 0, 100),
+            deadline=check_seconds(deadline, "deadline"),
+        ),
         budget=_budget(max_concurrency, max_requests_per_second, budget),
         http_client=http_client,
         transport=transport,

@@ -29,6 +29,39 @@ def sleep(seconds: float) -> None:
     time.sleep(seconds)
 
 
+_LOCAL = threading.local()
+
+
+class TimeLimit:
+    """Bounds the socket reads and writes of this thread's requests within the `with` block.
+
+    A blocking read cannot be interrupted from outside; instead each one is given no more than the
+    time left (`time_left()`, read by the client's own sockets in `_network.py`), and fails with a
+    timeout once none is left.
+    """
+
+    __slots__ = ("_previous", "_until")
+
+    def __init__(self, seconds: float) -> None:
+        self._until = time.monotonic() + seconds
+        self._previous: float | None = None
+
+    def __enter__(self) -> None:
+        self._previous = getattr(_LOCAL, "until", None)
+        _LOCAL.until = self._until
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        _LOCAL.until = self._previous
+
+
+def time_left() -> float | None:
+    """Seconds left of this thread's innermost `TimeLimit` (None outside of one)."""
+    until: float | None = getattr(_LOCAL, "until", None)
+    return None if until is None else until - time.monotonic()
+
+
 class Waiter:
     """A one-shot wake-up for a thread."""
 

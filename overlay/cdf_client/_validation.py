@@ -188,3 +188,21 @@ def to_time_range(value: object, argument: str, rule: type[rules.EpochTimestampR
         msg = f"min ({wire['min']}) is after max ({wire['max']})"
         raise InvalidArgumentError(argument, msg)
     return wire
+
+
+def time_bounds(stamps: Iterable[tuple[str, object, tuple[type[rules.Integer], ...]]]) -> dict[str, int]:
+    """Epoch ms of the given `(min_x or max_x, value, rules)`; a `min_x` after its `max_x` is refused.
+
+    Such a range matches nothing: `files.filter` refuses it too, rather than send a query that cannot match.
+    """
+    wire = {
+        argument: to_epoch_ms(stamp, argument, *limits)
+        for argument, stamp, limits in stamps
+        if stamp is not None
+    }
+    for argument, low in wire.items():
+        high = wire.get(argument.replace("min_", "max_", 1)) if argument.startswith("min_") else None
+        if high is not None and low > high:
+            msg = f"({low}) is after {argument.replace('min_', 'max_', 1)} ({high})"
+            raise InvalidArgumentError(argument, msg)
+    return wire

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -119,3 +122,42 @@ def reply(
     handler.wfile.flush()
     if content_length is not None:
         handler.close_connection = True
+
+
+# Running one scenario with either client.
+
+KINDS = ("sync", "async")
+# How far past its deadline a call may end: scheduling on a loaded 2-core CI machine, a closing
+# connection. A bound on a hang (the hostile modes last 30 s and more), not a speed measurement.
+DEADLINE_MARGIN_S = 3.0
+
+
+def run(kind: str, action: Callable[[Any], Any], **client_options: Any) -> Any:
+    """Build a `CDFClient` or `AsyncCDFClient` from `client_options`; return what `action(client)` gives.
+
+    `action` is written once for both: what it returns is awaited when it is awaitable (an async
+    client's `files.get(...)`, `listing.to_list()`).
+    """
+    from cdf_client import AsyncCDFClient, CDFClient  # noqa: PLC0415 (tests import the package late)
+
+    if kind == "sync":
+        with CDFClient(**client_options) as client:
+            return action(client)
+
+    async def main() -> Any:
+        async with AsyncCDFClient(**client_options) as client:
+            result = action(client)
+            return await result if inspect.isawaitable(result) else result
+
+    return asyncio.run(asyncio.wait_for(main(), HANG_GUARD_S))
+
+
+def failure(kind: str, action: Callable[[Any], Any], **client_options: Any) -> tuple[BaseException, float]:
+    """Run like `run`, expecting an exception: return it and the seconds the call took."""
+    started = time.monotonic()
+    try:
+        run(kind, action, **client_options)
+    except Exception as error:  # noqa: BLE001 (the caller asserts its type)
+        return error, time.monotonic() - started
+    msg = "the call succeeded"
+    raise AssertionError(msg)

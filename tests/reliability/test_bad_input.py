@@ -8,15 +8,19 @@ For each generated call the outcome is one of
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import itertools
+import math
 
+import httpx
 import pytest
-from _reliability import scale
+from _reliability import run, scale
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cdf_client import (
+    AsyncCDFClient,
     CDFClient,
     GeoLocationFilter,
     GeoShape,
@@ -116,6 +120,7 @@ geo = st.one_of(
     strings,
 )
 paging = {"limit": limits, "page_size": page_sizes, "partitions": partitions}
+seconds = st.one_of(st.none(), st.floats(), st.integers(-2, 10**6), st.booleans(), st.text(max_size=3))
 
 
 @pytest.fixture(scope="module")
@@ -315,6 +320,12 @@ def test_files_retrieve_arguments(world, figures):
     tally.record(figures)
 
 
+URLS = [
+    "http://127.0.0.1:1", "ftp://x", "https://", "//h", "https://h/x?y=1", "https://h#f", "https://h/?",
+    "https://u:p@h", "https://tok@h",
+]  # fmt: skip
+
+
 def test_client_constructor_arguments(figures):
     """Construction never sends a request; bad settings are InvalidArgumentError, never another error."""
     tally = _Tally()
@@ -325,13 +336,15 @@ def test_client_constructor_arguments(figures):
         st.fixed_dictionaries(
             {"project": st.just("demo") | strings},
             optional={
-                "base_url": strings
-                | st.sampled_from(["http://127.0.0.1:1", "ftp://x", "https://", "//h"] * 3),
+                "base_url": strings | st.sampled_from(URLS * 3),
                 "cluster": strings | st.sampled_from(["westeurope-1", "Bad Cluster", "a/b"]),
                 "token": strings | st.just(lambda: "t"),
                 "max_retries": st.integers(-2, 200) | st.booleans(),
                 "max_concurrency": st.integers(-2, 200) | st.booleans(),
                 "app_name": strings,
+                "timeout": seconds | st.builds(httpx.Timeout, seconds, read=seconds),
+                "deadline": seconds,
+                "max_response_bytes": st.integers(-2, 2**33) | st.booleans() | st.floats(),
             },
         )
     )
@@ -346,3 +359,132 @@ def test_client_constructor_arguments(figures):
 
     check()
     tally.record(figures)
+
+
+# A table of the inputs issue 11 found slipping through, and their neighbours: each is refused by the
+# constructor (sync and async alike), and no request is sent.
+
+BAD_CONSTRUCTOR = {
+    "timeout=-1": {"timeout": -1},
+    "timeout=0": {"timeout": 0},
+    "timeout=nan": {"timeout": math.nan},
+    "timeout=inf": {"timeout": math.inf},
+    "timeout='x'": {"timeout": "x"},
+    "timeout=True": {"timeout": True},
+    "timeout=Timeout(-1)": {"timeout": httpx.Timeout(-1)},
+    "timeout=Timeout(read=0)": {"timeout": httpx.Timeout(5, read=0)},
+    "timeout=Timeout(nan)": {"timeout": httpx.Timeout(math.nan)},
+    "deadline=0": {"deadline": 0},
+    "deadline=-1": {"deadline": -1},
+    "deadline=nan": {"deadline": math.nan},
+    "deadline=None": {"deadline": None},
+    "deadline='60'": {"deadline": "60"},
+    "max_response_bytes=0": {"max_response_bytes": 0},
+    "max_response_bytes=100": {"max_response_bytes": 100},
+    "max_response_bytes=2**40": {"max_response_bytes": 2**40},
+    "max_response_bytes=1.5e6": {"max_response_bytes": 1.5e6},
+    "max_response_bytes=True": {"max_response_bytes": True},
+    "app_name non-ASCII": {"app_name": "naïve-exporter"},
+    "app_name newline": {"app_name": "exporter\n"},
+    "base_url with a query": {"base_url": "https://h.example/api?x=1"},
+    "base_url with a fragment": {"base_url": "https://h.example/#frag"},
+    "base_url with an empty query": {"base_url": "https://h.example/?"},
+    "base_url with a password": {"base_url": "https://user:pw@h.example"},
+    "project with NUL": {"project": "de\x00mo"},
+    "project with a newline": {"project": "demo\n"},
+    "project with a lone surrogate": {"project": "de\ud800mo"},
+    "empty token": {"token": ""},
+    "whitespace token": {"token": " \n"},
+    "token with a space": {"token": "abc def"},
+    "token with NUL": {"token": "abc\x00def"},
+    "non-ASCII token": {"token": "tøken"},
+    "token not a str": {"token": 5},
+}
+
+
+def _construct(kind, options):
+    if kind == "sync":
+        CDFClient(**options).close()
+    else:
+        asyncio.run(AsyncCDFClient(**options).aclose())
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CONSTRUCTOR))
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_constructor_arguments_that_slipped_through_are_refused(kind, case, figures):
+    fake = FakeCDF.generate(files=5, seed=1)
+    options = {
+        "project": fake.project,
+        "base_url": fake.base_url,
+        "token": fake.token,
+        "transport": fake.transport(),
+    }
+    options |= BAD_CONSTRUCTOR[case]
+    with pytest.raises(InvalidArgumentError) as info:
+        _construct(kind, options)
+    assert info.value.argument.split(".")[0] in BAD_CONSTRUCTOR[case]
+    assert fake.requests == []
+    figures.update(inputs_tried=1)
+
+
+def test_a_token_with_surrounding_whitespace_is_stripped_and_timeouts_in_range_are_taken():
+    fake = FakeCDF.generate(files=5, seed=1)
+    for token in (f"{fake.token}\n", f"  {fake.token}\r\n", f"\t{fake.token}"):
+        with CDFClient(
+            project=fake.project,
+            base_url=fake.base_url,
+            token=token,
+            transport=fake.transport(),
+            timeout=httpx.Timeout(5, read=None),
+            deadline=30,
+            max_response_bytes=2**20,
+        ) as client:
+            assert len(client.files.list().to_list()) == 5
+    assert {r.headers["authorization"] for r in fake.requests} == {f"Bearer {fake.token}"}
+
+
+BAD_CALLS = {
+    "geo NaN": lambda c: c.files.filter(
+        geo_location=GeoLocationFilter("within", GeoShape("Point", [math.nan, 1.0]))
+    ),
+    "geo inf": lambda c: c.files.filter(
+        geo_location=GeoLocationFilter(
+            "intersects", GeoShape("Polygon", [[[0, 0], [math.inf, 1], [1, 1], [0, 0]]])
+        )
+    ),
+    "geo None": lambda c: c.files.filter(
+        geo_location=GeoLocationFilter("within", GeoShape("Point", [None, 1.0]))
+    ),
+    "geo bool": lambda c: c.files.filter(
+        geo_location=GeoLocationFilter("within", GeoShape("Point", [True, 1.0]))
+    ),
+    "files.list min>max created": lambda c: c.files.list(min_created_time=2_000, max_created_time=1_000),
+    "files.list min>max uploaded": lambda c: c.files.list(
+        min_uploaded_time=dt.datetime(2024, 1, 2, tzinfo=dt.UTC),
+        max_uploaded_time=dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+    ),
+    "files.list min>max source modified": lambda c: c.files.list(
+        min_source_modified_time=5, max_source_modified_time=4
+    ),
+    "assets.list min>max created": lambda c: c.assets.list(min_created_time=2, max_created_time=1),
+    "assets.list min>max last updated": lambda c: c.assets.list(
+        min_last_updated_time=9, max_last_updated_time=8
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CALLS))
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_method_arguments_that_slipped_through_are_refused_before_any_request(kind, case, figures):
+    fake = FakeCDF.generate(files=5, seed=1)
+    options = {
+        "project": fake.project,
+        "base_url": fake.base_url,
+        "token": fake.token,
+        "transport": fake.transport(),
+    }
+
+    with pytest.raises(InvalidArgumentError):
+        run(kind, lambda c: BAD_CALLS[case](c).to_list(), **options)
+    assert fake.requests == []
+    figures.update(inputs_tried=1)

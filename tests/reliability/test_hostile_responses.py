@@ -9,16 +9,20 @@ import asyncio
 import json
 
 import pytest
-from _reliability import HANG_GUARD_S, RecordingServer, fast_backoff, reply
+from _reliability import HANG_GUARD_S, KINDS, RecordingServer, failure, fast_backoff, reply, run
 
 from cdf_client import (
     APIError,
     AsyncCDFClient,
+    AuthenticationError,
     BadRequestError,
     CDFClient,
     CDFConnectionError,
     CDFError,
+    ClientCredentials,
+    ConflictError,
     CursorLoopError,
+    NotFoundError,
     PermissionDeniedError,
     ServerError,
 )
@@ -29,8 +33,9 @@ HTML = b"<html><head><title>Sign in</title></head><body>Corporate proxy: please 
 
 
 def _page(count, cursor=None, start=1):
+    # Items that are files and assets both (assets need a rootId), so either listing takes them.
     body = {"items": [{"id": start + i, "name": f"f{start + i}", "createdTime": 0, "lastUpdatedTime": 0,
-                       "uploaded": False} for i in range(count)]}  # fmt: skip
+                       "uploaded": False, "rootId": 1} for i in range(count)]}  # fmt: skip
     if cursor is not None:
         body["nextCursor"] = cursor
     return json.dumps(body).encode()
@@ -189,3 +194,106 @@ def test_a_byids_answer_with_a_body_that_is_not_a_page_is_an_api_error(figures):
     assert isinstance(error, APIError)
     assert error.request_id == REQUEST_ID
     figures.update(requests=len(requests))
+
+
+# Error envelopes whose `missing`/`duplicated` are not lists of identifier objects: typed, not TypeError.
+
+
+ENVELOPES = {
+    "missing-a-number": (400, {"missing": 5}, BadRequestError, [], []),
+    "missing-mixed": (400, {"missing": [5, "x", None, {"id": 3}]}, NotFoundError, [3], []),
+    "missing-an-object": (400, {"missing": {"id": 3}}, BadRequestError, [], []),
+    "duplicated-a-string": (409, {"duplicated": "all"}, ConflictError, [], []),
+    "duplicated-mixed": (
+        409,
+        {"code": "409", "duplicated": [{"externalId": "a"}, 7]},
+        ConflictError,
+        [],
+        ["a"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ENVELOPES))
+@pytest.mark.parametrize("client_kind", KINDS)
+def test_an_envelope_with_malformed_identifier_lists_is_typed(client_kind, case, figures):
+    status, fields, kind, missing, duplicated = ENVELOPES[case]
+    body = json.dumps({"error": {"code": status, "message": "m", **fields}}).encode()
+    server = RecordingServer(lambda h: reply(h, status, body, headers=RID))
+    with server.running():
+        options = {
+            "project": "demo",
+            "base_url": f"http://127.0.0.1:{server.port}",
+            "token": "t",
+            "max_retries": 0,
+        }
+        raised, _ = failure(client_kind, lambda c: c.files.retrieve([1, "a", 3]), **options)
+    assert type(raised) is kind
+    assert (raised.missing, raised.duplicated) == (missing, duplicated)
+    assert raised.request_id == REQUEST_ID
+    figures.update(requests=len(server.requests))
+
+
+# Token endpoints that answer without a usable token: AuthenticationError, and never `Bearer None`.
+
+GOOD_TOKEN = "good-token-from-the-endpoint"
+
+
+def _token_server(token_answer):
+    def respond(handler):
+        if handler.path.startswith("/oauth2/token"):
+            reply(handler, 200, token_answer, headers=RID)
+        elif handler.headers.get("authorization") == f"Bearer {GOOD_TOKEN}":
+            reply(handler, 200, _page(2), headers=RID)
+        else:
+            reply(handler, 401, b'{"error": {"code": 401, "message": "Unauthorized"}}', headers=RID)
+
+    return RecordingServer(respond)
+
+
+def _with_credentials(client_kind, server, action):
+    base_url = f"http://127.0.0.1:{server.port}"
+    credentials = ClientCredentials(
+        token_url=f"{base_url}/oauth2/token", client_id="app", client_secret="s3cret-value"
+    )
+    options = {"project": "demo", "base_url": base_url, "credentials": credentials, "max_retries": 0}
+    try:
+        return run(client_kind, action, **options), None
+    except CDFError as error:
+        return None, error
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [b'{"access_token": null}', b'{"access_token": 17}', b'{"access_token": ""}', b'{"access_token": "a b"}',
+     b'{"access_token": "tok\\nen"}', b"{}", b"[]", b"<html>sign in</html>"],
+    ids=["null", "number", "empty", "space", "newline-inside", "no-token", "array", "html"],
+)  # fmt: skip
+@pytest.mark.parametrize("client_kind", KINDS)
+def test_a_token_answer_without_a_usable_token_is_an_authentication_error(client_kind, answer, figures):
+    server = _token_server(answer)
+    with server.running():
+        result, error = _with_credentials(client_kind, server, lambda c: c.files.list(limit=2).to_list())
+    assert result is None
+    assert type(error) is AuthenticationError
+    assert "token request failed" in str(error)
+    api = [r for r in server.requests if r["path"].startswith("/api/")]
+    assert api == []  # nothing was sent with `Bearer None` (or any other made-up token)
+    figures.update(requests=len(server.requests))
+
+
+@pytest.mark.parametrize(
+    "expires_in", ['"abc"', "-5", "true", '"3599"', "1e308", "null", "0", '{"s": 1}'],
+    ids=["text", "negative", "bool", "numeric-string", "huge", "null", "zero", "object"],
+)  # fmt: skip
+@pytest.mark.parametrize("client_kind", KINDS)
+def test_a_token_answer_with_a_bad_lifetime_still_authorizes(client_kind, expires_in, caplog, figures):
+    answer = f'{{"access_token": "{GOOD_TOKEN}", "expires_in": {expires_in}}}'.encode()
+    server = _token_server(answer)
+    with server.running():
+        result, error = _with_credentials(client_kind, server, lambda c: c.files.list(limit=2).to_list())
+    assert error is None
+    assert [f.id for f in result] == [1, 2]
+    unusable = expires_in not in {'"3599"', "1e308", "null"}
+    assert any("unusable expires_in" in r.getMessage() for r in caplog.records) == unusable
+    figures.update(requests=len(server.requests))

@@ -12,18 +12,19 @@ import traceback
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from _reliability import HANG_GUARD_S, RecordingServer, core_of, fast_backoff, reply
+from _reliability import HANG_GUARD_S, KINDS, RecordingServer, core_of, failure, fast_backoff, reply, run
 
 from cdf_client import (
     APIError,
     AsyncCDFClient,
     AuthenticationError,
+    BadRequestError,
     CDFClient,
     CDFError,
     ClientCredentials,
     InvalidArgumentError,
 )
-from cdf_client.testing import FakeCDF, Faults
+from cdf_client.testing import FakeCDF, Faults, Hostile
 
 TOKEN = "CANARY-token-7f3a9c1e5b"
 SECRET = "CANARY-secret-2d8e4b6a0f"
@@ -234,3 +235,119 @@ def test_the_largest_valid_id_goes_into_the_path_as_digits():
     assert asyncio.run(asyncio.wait_for(run(), HANG_GUARD_S)).name == "last"
     assert urlsplit(fake.requests[-1].path).path == f"/api/v1/projects/demo/files/{2**53 - 1}"
     assert parse_qsl(urlsplit(fake.requests[-1].path).query) == []
+
+
+# Secret hygiene, issue 11: whitespace around secrets, secrets quoted back by a server, URL passwords.
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_token_read_with_a_trailing_newline_works_and_is_never_shown(kind, caplog, figures):
+    caplog.set_level(logging.DEBUG)  # the root logger: cdf_client, httpx, httpcore
+    fake = FakeCDF.generate(files=40, seed=3, token=TOKEN)
+    texts = []
+    with fake.serve() as base_url:
+        options = {"project": fake.project, "base_url": base_url, "token": TOKEN + "\n", "max_retries": 0}
+        files = run(kind, lambda c: c.files.list(limit=5).to_list(), **options)
+        # The server now quotes the Authorization header back in its error messages.
+        fake.hostile = Hostile("echo_secrets")
+        for action in (
+            lambda c: c.files.get(fake.files[0]["id"]),
+            lambda c: c.files.retrieve([fake.files[0]["id"]]),
+            lambda c: c.assets.list(partitions=2).to_list(),
+        ):
+            error, _ = failure(kind, action, **options)
+            assert type(error) is BadRequestError
+            assert "Bearer ***" in error.message
+            texts += [str(error), repr(error), _chain(error), repr(error.extra)]
+        texts.append(run(kind, repr, **options))
+    texts += [record.getMessage() for record in caplog.records] + [caplog.text]
+    assert len(files) == 5
+    assert not [text for text in texts if _leaks(text)]
+    assert [r for r in fake.requests if r.headers["authorization"] != f"Bearer {TOKEN}"] == []
+    figures.update(texts_scanned=len(texts), requests=len(fake.requests))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_token_endpoint_that_quotes_the_client_secret_back_has_it_redacted(kind, caplog, figures):
+    caplog.set_level(logging.DEBUG)
+    fake = FakeCDF.generate(files=10, seed=3, client_credentials={"canary-app": SECRET})
+    fake.hostile = Hostile("echo_secrets", operations={"POST /oauth2/token"}, status=401)
+    with fake.serve() as base_url:
+        credentials = ClientCredentials(
+            token_url=base_url + "/oauth2/token", client_id="canary-app", client_secret=f"  {SECRET}\n"
+        )
+        options = {"project": fake.project, "base_url": base_url, "credentials": credentials}
+        error, _ = failure(kind, lambda c: c.files.list(limit=2).to_list(), **options)
+    assert type(error) is AuthenticationError
+    assert "***" in str(error)
+    texts = [str(error), repr(error), _chain(error), repr(credentials), caplog.text]
+    assert not [text for text in texts if _leaks(text)]
+    figures.update(texts_scanned=len(texts))
+
+
+@pytest.mark.parametrize(
+    ("argument", "value"),
+    [
+        ("base_url", f"https://user:{SECRET}@example.cognitedata.com"),
+        ("base_url", f"https://{TOKEN}@example.cognitedata.com"),
+        ("token_url", f"https://app:{SECRET}@login.example.com/oauth2/token"),
+    ],
+    ids=["base-url-password", "base-url-user-only", "token-url-password"],
+)
+def test_a_url_with_a_user_or_password_is_refused_without_showing_the_password(argument, value, caplog):
+    caplog.set_level(logging.DEBUG)
+
+    def build():
+        if argument == "base_url":
+            return CDFClient(project="demo", base_url=value, token=TOKEN)
+        return ClientCredentials(token_url=value, client_id="app", client_secret="irrelevant-secret")
+
+    with pytest.raises(InvalidArgumentError) as info:
+        build()
+    assert info.value.argument == argument
+    assert "***@" in str(info.value)
+    assert not _leaks(_chain(info.value) + caplog.text)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_server_echoing_the_token_in_a_header_is_redacted_from_httpcore_debug_logs(kind, caplog, figures):
+    caplog.set_level(logging.DEBUG)
+    page = b'{"items": [{"id": 1, "name": "a", "createdTime": 0, "lastUpdatedTime": 0, "uploaded": true}]}'
+
+    def respond(handler):
+        reply(handler, 200, page, headers={"x-debug-authorization": handler.headers["authorization"]})
+
+    server = RecordingServer(respond)
+    with server.running():
+        options = {"project": "demo", "base_url": f"http://127.0.0.1:{server.port}", "token": TOKEN}
+        files = run(kind, lambda c: c.files.list().to_list(), **options)
+    assert [f.id for f in files] == [1]
+    assert any(
+        r.name.startswith("httpcore") and "x-debug-authorization" in r.getMessage() for r in caplog.records
+    )
+    assert not _leaks(caplog.text)
+    figures.update(log_records=len(caplog.records))
+
+
+def test_the_cli_never_prints_a_token_with_a_trailing_newline_even_when_the_server_echoes_it(figures):
+    fake = FakeCDF.generate(files=20, seed=1, token=TOKEN)
+    outputs = []
+    with fake.serve() as base_url:
+        env = {**os.environ, "CDF_PROJECT": fake.project, "CDF_BASE_URL": base_url, "CDF_TOKEN": TOKEN + "\n"}
+        for hostile in (None, Hostile("echo_secrets")):
+            fake.hostile = hostile
+            for command in (["files", "list", "--limit", "3"], ["files", "get", str(fake.files[0]["id"])]):
+                result = subprocess.run(
+                    [sys.executable, "-m", "cdf_client", *command],
+                    env={**env, "PYTHONWARNINGS": "default"},
+                    capture_output=True,
+                    text=True,
+                    timeout=HANG_GUARD_S,
+                    check=False,
+                )
+                outputs.append((hostile, result.returncode, result.stdout + result.stderr))
+    assert [code for hostile, code, _ in outputs if hostile is None] == [0, 0]
+    assert [code for hostile, code, _ in outputs if hostile is not None] == [1, 1]
+    assert all("Bearer ***" in text for hostile, _, text in outputs if hostile is not None)
+    assert not [text for *_, text in outputs if _leaks(text)]
+    figures.update(cli_runs=len(outputs))

@@ -4,6 +4,7 @@ import httpcore
 import httpx
 import pytest
 
+from cdf_client import CDFConnectionError
 from cdf_client._async._transport import AsyncRetryTransport as RetryTransport
 from cdf_client._budget import Budget
 from cdf_client._retry import RetryPolicy, retry_after_seconds
@@ -101,7 +102,8 @@ async def test_dropped_connections_and_read_timeouts_are_retried_then_raised():
     assert (await _get(transport)).status_code == 200
     script = Script(*([httpx.ConnectError("refused")] * 3))
     transport, _, _ = _transport(script, max_retries=2)
-    with pytest.raises(httpx.ConnectError):
+    # Typed where it gives up, saying what failed and how often it was tried.
+    with pytest.raises(CDFConnectionError, match="GET /files failed after 3 attempts: ConnectError: refused"):
         await _get(transport)
 
 

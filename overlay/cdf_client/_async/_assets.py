@@ -8,7 +8,7 @@ from cdf_client._async._listing import AsyncListing
 from cdf_client._filters import external_id_list, id_list, json_array
 from cdf_client._models import Asset
 from cdf_client._resources._common import ResumeFrom, make_spec
-from cdf_client._validation import Timestamp, check_bool, check_str, to_epoch_ms
+from cdf_client._validation import Timestamp, check_bool, check_str, time_bounds
 from cdf_client_api import rules
 
 if TYPE_CHECKING:
@@ -82,18 +82,19 @@ class AsyncAssetsAPI:
         ):
             if external_ids is not None:
                 query[argument] = json_array(external_id_list(external_ids, argument, rules.AssetExternalIds))
-        for argument, stamp, rule in (
-            ("min_created_time", min_created_time, _LIST.min_created_time),
-            ("max_created_time", max_created_time, _LIST.max_created_time),
-            ("min_last_updated_time", min_last_updated_time, _LIST.min_last_updated_time),
-            ("max_last_updated_time", max_last_updated_time, _LIST.max_last_updated_time),
-        ):
-            if stamp is not None:
-                query[argument] = to_epoch_ms(stamp, argument, rule)
+        query |= time_bounds(
+            (
+                ("min_created_time", min_created_time, (_LIST.min_created_time,)),
+                ("max_created_time", max_created_time, (_LIST.max_created_time,)),
+                ("min_last_updated_time", min_last_updated_time, (_LIST.min_last_updated_time,)),
+                ("max_last_updated_time", max_last_updated_time, (_LIST.max_last_updated_time,)),
+            )
+        )
         # Generated defaults (includeMetadata=true, root=false) would always go out: send only what was given.
         query.setdefault("include_metadata", None)
         query.setdefault("root", None)
         # The generated layer loads with the core, not with `import cdf_client` (see files.py).
+        from cdf_client._response import ASSETS  # noqa: PLC0415
         from cdf_client_api.api.assets import list_assets  # noqa: PLC0415
         from cdf_client_api.types import UNSET  # noqa: PLC0415
 
@@ -108,7 +109,7 @@ class AsyncAssetsAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            return await core.page(kwargs, limit, "assets.list")
+            return await core.page(kwargs, limit, "assets.list", ASSETS)
 
         return AsyncListing(
             make_spec(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Self
 from cdf_client._async._assets import AsyncAssetsAPI
 from cdf_client._async._files import AsyncFilesAPI
 from cdf_client._config import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, read_env
+from cdf_client._limits import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES
 
 if TYPE_CHECKING:
     import ssl
@@ -45,6 +46,13 @@ class AsyncCDFClient:
     `HTTP(S)_PROXY`, `ALL_PROXY` and `NO_PROXY` variables apply as in httpx. `trust_env=False`
     ignores those variables and `SSL_CERT_FILE`/`SSL_CERT_DIR`.
 
+    Every request (a page, a byids chunk, a get) ends within `deadline` seconds, retries, backoff
+    and the reading of the answer included, or raises `CDFTimeoutError`; `timeout` (seconds, or an
+    `httpx.Timeout`) bounds each step (connecting, each read). An answer larger than
+    `max_response_bytes` once decompressed (default 128 MiB, far above CDF's largest page) raises
+    `ResponseTooLargeError` without being read further. A token's surrounding whitespace (a
+    trailing newline from a file or a Kubernetes secret) is stripped.
+
     """
 
     files: AsyncFilesAPI
@@ -69,6 +77,8 @@ class AsyncCDFClient:
         verify: bool | str | ssl.SSLContext = True,
         proxy: str | httpx.Proxy | None = None,
         trust_env: bool = True,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float = DEFAULT_DEADLINE_S,
     ) -> None:
         from cdf_client._async._core import AsyncCore  # noqa: PLC0415 (see the module docstring)
         from cdf_client._settings import settings  # noqa: PLC0415
@@ -91,6 +101,8 @@ class AsyncCDFClient:
                 verify=verify,
                 proxy=proxy,
                 trust_env=trust_env,
+                max_response_bytes=max_response_bytes,
+                deadline=deadline,
             )
         )
         self.files = AsyncFilesAPI(self._core)

@@ -30,7 +30,7 @@ from cdf_client._validation import (
     Timestamp,
     check_bool,
     check_str,
-    to_epoch_ms,
+    time_bounds,
     to_time_range,
 )
 from cdf_client_api import rules
@@ -144,7 +144,8 @@ class AsyncFilesAPI:
                 msg = "geo_location"
                 raise InvalidArgumentError(msg, "must be a GeoLocationFilter")
             wire["geoLocation"] = geo_location.to_wire()
-        from cdf_client_api.api.files import filter_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import filter_files  # noqa: PLC0415
         from cdf_client_api.models import FileFilterProperties, FileFilterRequest  # noqa: PLC0415
         from cdf_client_api.types import UNSET  # noqa: PLC0415
 
@@ -160,7 +161,7 @@ class AsyncFilesAPI:
                 cursor=UNSET if cursor is None else cursor,
                 partition=UNSET if partition is None else partition,
             )
-            return await core.page(filter_files.request_kwargs(body=body), limit, "files.filter")
+            return await core.page(filter_files.request_kwargs(body=body), limit, "files.filter", FILES)
 
         return AsyncListing(
             make_spec(
@@ -177,7 +178,7 @@ class AsyncFilesAPI:
             )
         )
 
-    def list(  # noqa: C901 (one keyword and one branch per query parameter)
+    def list(
         self,
         *,
         name: str | None = None,
@@ -241,7 +242,8 @@ class AsyncFilesAPI:
         ):
             if ids is not None:
                 query[argument] = json_array(id_list(ids, argument, rules.AssetIds, ids_field))
-        from cdf_client_api.api.files import list_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import list_files  # noqa: PLC0415
         from cdf_client_api.models import DataSetExternalId, DataSetInternalId  # noqa: PLC0415
         from cdf_client_api.types import UNSET  # noqa: PLC0415
 
@@ -255,20 +257,24 @@ class AsyncFilesAPI:
                 )
             ]
         low, high = rules.EpochTimestampRange.min, rules.EpochTimestampRange.max
-        for argument, stamp, limits in (
-            ("min_created_time", min_created_time, (_LIST.min_created_time, low)),
-            ("max_created_time", max_created_time, (_LIST.max_created_time, high)),
-            ("min_last_updated_time", min_last_updated_time, (_LIST.min_last_updated_time, low)),
-            ("max_last_updated_time", max_last_updated_time, (_LIST.max_last_updated_time, high)),
-            ("min_uploaded_time", min_uploaded_time, (_LIST.min_uploaded_time, low)),
-            ("max_uploaded_time", max_uploaded_time, (_LIST.max_uploaded_time, high)),
-            ("min_source_created_time", min_source_created_time, (_LIST.min_source_created_time, low)),
-            ("max_source_created_time", max_source_created_time, (_LIST.max_source_created_time, high)),
-            ("min_source_modified_time", min_source_modified_time, (_LIST.min_source_modified_time, low)),
-            ("max_source_modified_time", max_source_modified_time, (_LIST.max_source_modified_time, high)),
-        ):
-            if stamp is not None:
-                query[argument] = to_epoch_ms(stamp, argument, *limits)
+        query |= time_bounds(
+            (
+                ("min_created_time", min_created_time, (_LIST.min_created_time, low)),
+                ("max_created_time", max_created_time, (_LIST.max_created_time, high)),
+                ("min_last_updated_time", min_last_updated_time, (_LIST.min_last_updated_time, low)),
+                ("max_last_updated_time", max_last_updated_time, (_LIST.max_last_updated_time, high)),
+                ("min_uploaded_time", min_uploaded_time, (_LIST.min_uploaded_time, low)),
+                ("max_uploaded_time", max_uploaded_time, (_LIST.max_uploaded_time, high)),
+                ("min_source_created_time", min_source_created_time, (_LIST.min_source_created_time, low)),
+                ("max_source_created_time", max_source_created_time, (_LIST.max_source_created_time, high)),
+                ("min_source_modified_time", min_source_modified_time, (_LIST.min_source_modified_time, low)),
+                (
+                    "max_source_modified_time",
+                    max_source_modified_time,
+                    (_LIST.max_source_modified_time, high),
+                ),
+            )
+        )
         if uploaded is not None:
             query["uploaded"] = check_bool(uploaded, "uploaded")
         core = self._core
@@ -282,7 +288,7 @@ class AsyncFilesAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            return await core.page(kwargs, limit, "files.list")
+            return await core.page(kwargs, limit, "files.list", FILES)
 
         return AsyncListing(
             make_spec(
@@ -305,9 +311,10 @@ class AsyncFilesAPI:
         Example: `f = client.files.get(123)`.
         """
         file_id = check_id(id, "id", rules.GetFileParameters.id)
-        from cdf_client_api.api.files import get_file  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import get_file  # noqa: PLC0415
 
-        return File(await self._core.call(get_file.request_kwargs(file_id), "files.get"))
+        return File(await self._core.call(get_file.request_kwargs(file_id), "files.get", FILES))
 
     async def retrieve(
         self, identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False
@@ -364,8 +371,7 @@ class AsyncFilesAPI:
 
         body = FileRetrieveRequest(items=_selects(chunk), ignore_unknown_ids=ignore)
         kwargs = retrieve_files.request_kwargs(body=body)
-        items, _ = await self._core.page(kwargs, len(chunk), "files.retrieve")
-        return items
+        return await self._core.byids(kwargs, chunk, "files.retrieve", ignore_unknown_ids=ignore)
 
 
 def _selects(

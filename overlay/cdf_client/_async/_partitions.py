@@ -12,8 +12,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from cdf_client._async_primitives import AsyncWaiter, AsyncWorkers
-from cdf_client._errors import CursorLoopError
-from cdf_client._partitions import Quota, RawPage
+from cdf_client._partitions import ChainGuard, Quota, RawPage
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable
@@ -42,7 +41,7 @@ async def _chain(  # noqa: PLR0917 (one chain's whole state, called once)
     emit: Callable[[RawPage], Awaitable[None]],
 ) -> None:
     cursor, skip = start.cursor, start.skip
-    seen: set[str] = set() if cursor is None else {cursor}
+    guard = ChainGuard(partition, cursor)
     while True:
         # A resumed page is refetched whole: ask for the items already handed out plus new ones
         # (make_spec keeps `skip` below the largest page, so this is a page the server serves).
@@ -55,13 +54,9 @@ async def _chain(  # noqa: PLR0917 (one chain's whole state, called once)
             quota.settle(granted, 0)
             raise
         quota.settle(granted, max(0, len(items) - skip))
+        guard.check(len(items), next_cursor, skip)
         if skip:
             items = items[skip:]
-        if next_cursor is not None:
-            if next_cursor in seen:
-                msg = f"partition {partition or '1/1'}: the server repeated cursor {next_cursor[:16]}..."
-                raise CursorLoopError(msg)
-            seen.add(next_cursor)
         await emit(RawPage(index, partition, cursor, next_cursor, skip, items))
         if next_cursor is None:
             return

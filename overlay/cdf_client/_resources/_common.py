@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cdf_client._checkpoint import Checkpoint, check_matches, coerce, fingerprint
-from cdf_client._errors import InvalidArgumentError
+from cdf_client._checkpoint import Checkpoint, check_matches, check_progress, coerce, fingerprint
 from cdf_client._listing import ListingSpec, first_run
 from cdf_client._validation import check_int, check_limit, check_partitions
 
@@ -48,15 +47,7 @@ def make_spec(
         start = first_run(operation, print_, partitions)
     else:
         start = coerce(resume_from)
+        # A resumed page is refetched with `skip` more items: a skip must be part of a page.
+        check_progress(start, wire_limit.maximum)
         check_matches(start, operation, print_, partitions or 1)
-        _check_skips(start, wire_limit.maximum)
     return ListingSpec(fetch, convert, start, limit, page_size, partitions)
-
-
-def _check_skips(checkpoint: Checkpoint, largest_page: int | None) -> None:
-    """Refuse skips beyond a page: a resumed page is refetched with `skip` more items."""
-    for state in checkpoint.partitions:
-        if state.skip < 0 or (largest_page is not None and state.skip >= largest_page):
-            msg = f"skips part of a page of at most {largest_page} items, not {state.skip}"
-            argument = "resume_from"
-            raise InvalidArgumentError(argument, msg)

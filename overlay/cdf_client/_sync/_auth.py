@@ -10,10 +10,9 @@ import time
 from typing import TYPE_CHECKING
 
 import httpx
-import orjson
 
-from cdf_client._auth import ClientCredentials, TokenSource
-from cdf_client._errors import AuthenticationError, InvalidArgumentError
+from cdf_client._auth import ClientCredentials, TokenSource, read_token_answer
+from cdf_client._secrets import Secrets, clean_token
 from cdf_client._sync_primitives import Lock
 
 if TYPE_CHECKING:
@@ -25,8 +24,11 @@ UNAUTHORIZED = 401
 class BearerAuth(httpx.Auth):
     """Adds `Authorization: Bearer ...`; fetches and refreshes tokens as the source allows."""
 
-    def __init__(self, source: TokenSource, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, source: TokenSource, secrets: Secrets, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._source = source
+        self._secrets = secrets
         self._clock = clock
         self._token: str | None = source if isinstance(source, str) else None
         self._expires_at = float("inf")
@@ -63,25 +65,14 @@ class BearerAuth(httpx.Auth):
 
     def _call_source(self) -> str:
         assert callable(self._source)  # noqa: S101 (only called for callables)
-        token = self._source()
-        if not isinstance(token, str) or not token:
-            msg = "token"
-            raise InvalidArgumentError(msg, "the token callable must return a non-empty str")
+        token = clean_token(self._source(), "token (returned by the token callable)")
+        self._secrets.add_token(token)
         return token
 
     def _store(self, response: httpx.Response) -> None:
         response.read()
-        try:
-            body = orjson.loads(response.content) if response.content else {}
-        except orjson.JSONDecodeError:
-            body = {}
-        if not response.is_success or not isinstance(body, dict) or "access_token" not in body:
-            detail = body.get("error_description") or body.get("error") if isinstance(body, dict) else None
-            msg = f"token request failed: {detail or response.reason_phrase}"
-            raise AuthenticationError(
-                msg, status=response.status_code, request_id=response.headers.get("x-request-id")
-            )
-        self._token = str(body["access_token"])
-        lifetime = float(body.get("expires_in", 3600))
+        token, lifetime = read_token_answer(response)
+        self._secrets.add_token(token)
+        self._token = token
         # Refresh a little before expiry so no request is sent with a token about to lapse in flight.
         self._expires_at = self._clock() + lifetime - min(30.0, lifetime / 10)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Self
 
 from cdf_client._config import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, read_env
+from cdf_client._limits import DEFAULT_DEADLINE_S, DEFAULT_MAX_RESPONSE_BYTES
 from cdf_client._sync._assets import AssetsAPI
 from cdf_client._sync._files import FilesAPI
 
@@ -46,6 +47,13 @@ class CDFClient:
     `HTTP(S)_PROXY`, `ALL_PROXY` and `NO_PROXY` variables apply as in httpx. `trust_env=False`
     ignores those variables and `SSL_CERT_FILE`/`SSL_CERT_DIR`.
 
+    Every request (a page, a byids chunk, a get) ends within `deadline` seconds, retries, backoff
+    and the reading of the answer included, or raises `CDFTimeoutError`; `timeout` (seconds, or an
+    `httpx.Timeout`) bounds each step (connecting, each read). An answer larger than
+    `max_response_bytes` once decompressed (default 128 MiB, far above CDF's largest page) raises
+    `ResponseTooLargeError` without being read further. A token's surrounding whitespace (a
+    trailing newline from a file or a Kubernetes secret) is stripped.
+
     """
 
     files: FilesAPI
@@ -70,6 +78,8 @@ class CDFClient:
         verify: bool | str | ssl.SSLContext = True,
         proxy: str | httpx.Proxy | None = None,
         trust_env: bool = True,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        deadline: float = DEFAULT_DEADLINE_S,
     ) -> None:
         from cdf_client._settings import settings  # noqa: PLC0415
         from cdf_client._sync._core import Core  # noqa: PLC0415 (see the module docstring)
@@ -92,6 +102,8 @@ class CDFClient:
                 verify=verify,
                 proxy=proxy,
                 trust_env=trust_env,
+                max_response_bytes=max_response_bytes,
+                deadline=deadline,
             )
         )
         self.files = FilesAPI(self._core)

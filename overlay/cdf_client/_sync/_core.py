@@ -14,7 +14,7 @@ from cdf_client._errors import ClientClosedError, InvalidArgumentError
 from cdf_client._logging import OPERATION, log_setup
 from cdf_client._network import shutdown_on_close
 from cdf_client._proxies import proxy_map
-from cdf_client._response import decode_object, decode_page, transport_error
+from cdf_client._response import decode_byids, decode_object, decode_page, transport_error
 from cdf_client._sync._auth import BearerAuth
 from cdf_client._sync._transport import RetryTransport
 from cdf_client._tls import trust
@@ -27,11 +27,13 @@ from cdf_client_api.api.files import filter_files, get_file, list_files, retriev
 
 if TYPE_CHECKING:
     import ssl
+    from collections.abc import Sequence
 
+    from cdf_client._identifiers import Identifier
     from cdf_client._settings import Settings
+    from cdf_client._shapes import Shape
     from cdf_client._tracing import Span
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 MAX_CONNECTIONS = 50
 
 
@@ -103,7 +105,7 @@ class Core:
         self.root = settings.root
         self.policy = settings.policy
         self.budget = settings.budget
-        self.auth = BearerAuth(settings.token_source)
+        self.auth = BearerAuth(settings.token_source, settings.secrets)
         self.closed = False
         self._pid = os.getpid()
         self.http = self._build()
@@ -111,41 +113,60 @@ class Core:
 
     def _build(self) -> httpx.Client:
         inner, routes = _inner_transports(self.settings)
-        self.transport = RetryTransport(inner, self.policy, self.budget)
-        # One retry layer per pool, all sharing the policy and the budget: httpx picks the pool by URL.
+        limits = self.settings.limits
+        self.transport = RetryTransport(inner, self.policy, self.budget, limits=limits)
+        # One retry layer per pool, all sharing the policy, the limits and the budget: httpx picks
+        # the pool by URL.
         self.mounts = {
             pattern: None
             if route is None
-            else RetryTransport(route.transport, self.policy, self.budget, via=route.via)
+            else RetryTransport(route.transport, self.policy, self.budget, limits=limits, via=route.via)
             for pattern, route in routes.items()
         }
         return httpx.Client(
             base_url=self.root,
             auth=self.auth,
             headers=self.settings.headers,
-            timeout=DEFAULT_TIMEOUT if self.settings.timeout is None else self.settings.timeout,
+            timeout=limits.timeout,
             transport=self.transport,
             mounts=self.mounts,
             # Never carry the Authorization header to whatever host a redirect names.
             follow_redirects=False,
         )
 
-    def call(self, kwargs: dict[str, Any], operation: str) -> Any:
-        """Send one generated operation's `request_kwargs` and return the JSON object it answers.
+    def call(self, kwargs: dict[str, Any], operation: str, shape: Shape) -> Any:
+        """Send one generated operation's `request_kwargs` and return the object of `shape` it answers.
 
         `operation` names it in logs and spans (`files.get`).
         """
         with call_span(operation, self.project) as span:
-            found = decode_object(self._send(kwargs, operation, span))
+            found = decode_object(self._send(kwargs, operation, span), shape)
             span.items(1)
             return found
 
-    def page(self, kwargs: dict[str, Any], limit: int, operation: str) -> tuple[list[Any], str | None]:
-        """Send a list or byids request asking for at most `limit` items; return `(items, nextCursor)`."""
+    def page(
+        self, kwargs: dict[str, Any], limit: int, operation: str, shape: Shape
+    ) -> tuple[list[Any], str | None]:
+        """Send a list request asking for at most `limit` items of `shape`; return `(items, nextCursor)`."""
         with call_span(operation, self.project) as span:
-            items, cursor = decode_page(self._send(kwargs, operation, span), limit)
+            items, cursor = decode_page(self._send(kwargs, operation, span), limit, shape)
             span.items(len(items))
             return items, cursor
+
+    def byids(
+        self,
+        kwargs: dict[str, Any],
+        requested: Sequence[Identifier],
+        operation: str,
+        *,
+        ignore_unknown_ids: bool,
+    ) -> list[Any]:
+        """Send a byids request for `requested`; return the items, checked against it, in its order."""
+        with call_span(operation, self.project) as span:
+            response = self._send(kwargs, operation, span)
+            items = decode_byids(response, requested, ignore_unknown_ids=ignore_unknown_ids)
+            span.items(len(items))
+            return items
 
     def _send(self, kwargs: dict[str, Any], operation: str, span: Span) -> httpx.Response:
         if self.closed:

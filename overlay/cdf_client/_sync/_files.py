@@ -31,7 +31,7 @@ from cdf_client._validation import (
     Timestamp,
     check_bool,
     check_str,
-    to_epoch_ms,
+    time_bounds,
     to_time_range,
 )
 from cdf_client_api import rules
@@ -145,7 +145,8 @@ class FilesAPI:
                 msg = "geo_location"
                 raise InvalidArgumentError(msg, "must be a GeoLocationFilter")
             wire["geoLocation"] = geo_location.to_wire()
-        from cdf_client_api.api.files import filter_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import filter_files  # noqa: PLC0415
         from cdf_client_api.models import FileFilterProperties, FileFilterRequest  # noqa: PLC0415
         from cdf_client_api.types import UNSET  # noqa: PLC0415
 
@@ -159,7 +160,7 @@ class FilesAPI:
                 cursor=UNSET if cursor is None else cursor,
                 partition=UNSET if partition is None else partition,
             )
-            return core.page(filter_files.request_kwargs(body=body), limit, "files.filter")
+            return core.page(filter_files.request_kwargs(body=body), limit, "files.filter", FILES)
 
         return Listing(
             make_spec(
@@ -176,7 +177,7 @@ class FilesAPI:
             )
         )
 
-    def list(  # noqa: C901 (one keyword and one branch per query parameter)
+    def list(
         self,
         *,
         name: str | None = None,
@@ -240,7 +241,8 @@ class FilesAPI:
         ):
             if ids is not None:
                 query[argument] = json_array(id_list(ids, argument, rules.AssetIds, ids_field))
-        from cdf_client_api.api.files import list_files  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import list_files  # noqa: PLC0415
         from cdf_client_api.models import DataSetExternalId, DataSetInternalId  # noqa: PLC0415
         from cdf_client_api.types import UNSET  # noqa: PLC0415
 
@@ -254,20 +256,24 @@ class FilesAPI:
                 )
             ]
         low, high = rules.EpochTimestampRange.min, rules.EpochTimestampRange.max
-        for argument, stamp, limits in (
-            ("min_created_time", min_created_time, (_LIST.min_created_time, low)),
-            ("max_created_time", max_created_time, (_LIST.max_created_time, high)),
-            ("min_last_updated_time", min_last_updated_time, (_LIST.min_last_updated_time, low)),
-            ("max_last_updated_time", max_last_updated_time, (_LIST.max_last_updated_time, high)),
-            ("min_uploaded_time", min_uploaded_time, (_LIST.min_uploaded_time, low)),
-            ("max_uploaded_time", max_uploaded_time, (_LIST.max_uploaded_time, high)),
-            ("min_source_created_time", min_source_created_time, (_LIST.min_source_created_time, low)),
-            ("max_source_created_time", max_source_created_time, (_LIST.max_source_created_time, high)),
-            ("min_source_modified_time", min_source_modified_time, (_LIST.min_source_modified_time, low)),
-            ("max_source_modified_time", max_source_modified_time, (_LIST.max_source_modified_time, high)),
-        ):
-            if stamp is not None:
-                query[argument] = to_epoch_ms(stamp, argument, *limits)
+        query |= time_bounds(
+            (
+                ("min_created_time", min_created_time, (_LIST.min_created_time, low)),
+                ("max_created_time", max_created_time, (_LIST.max_created_time, high)),
+                ("min_last_updated_time", min_last_updated_time, (_LIST.min_last_updated_time, low)),
+                ("max_last_updated_time", max_last_updated_time, (_LIST.max_last_updated_time, high)),
+                ("min_uploaded_time", min_uploaded_time, (_LIST.min_uploaded_time, low)),
+                ("max_uploaded_time", max_uploaded_time, (_LIST.max_uploaded_time, high)),
+                ("min_source_created_time", min_source_created_time, (_LIST.min_source_created_time, low)),
+                ("max_source_created_time", max_source_created_time, (_LIST.max_source_created_time, high)),
+                ("min_source_modified_time", min_source_modified_time, (_LIST.min_source_modified_time, low)),
+                (
+                    "max_source_modified_time",
+                    max_source_modified_time,
+                    (_LIST.max_source_modified_time, high),
+                ),
+            )
+        )
         if uploaded is not None:
             query["uploaded"] = check_bool(uploaded, "uploaded")
         core = self._core
@@ -279,7 +285,7 @@ class FilesAPI:
                 partition=UNSET if partition is None else partition,
                 **query,
             )
-            return core.page(kwargs, limit, "files.list")
+            return core.page(kwargs, limit, "files.list", FILES)
 
         return Listing(
             make_spec(
@@ -302,9 +308,10 @@ class FilesAPI:
         Example: `f = client.files.get(123)`.
         """
         file_id = check_id(id, "id", rules.GetFileParameters.id)
-        from cdf_client_api.api.files import get_file  # noqa: PLC0415 (see the module docstring)
+        from cdf_client._response import FILES  # noqa: PLC0415 (see the module docstring)
+        from cdf_client_api.api.files import get_file  # noqa: PLC0415
 
-        return File(self._core.call(get_file.request_kwargs(file_id), "files.get"))
+        return File(self._core.call(get_file.request_kwargs(file_id), "files.get", FILES))
 
     def retrieve(self, identifiers: Iterable[Identifier], *, ignore_unknown_ids: bool = False) -> FileList:
         """Return the files with these ids, external ids or instance ids (POST /files/byids), in order.
@@ -359,8 +366,7 @@ class FilesAPI:
 
         body = FileRetrieveRequest(items=_selects(chunk), ignore_unknown_ids=ignore)
         kwargs = retrieve_files.request_kwargs(body=body)
-        items, _ = self._core.page(kwargs, len(chunk), "files.retrieve")
-        return items
+        return self._core.byids(kwargs, chunk, "files.retrieve", ignore_unknown_ids=ignore)
 
 
 def _selects(
