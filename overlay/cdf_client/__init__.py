@@ -15,6 +15,7 @@ from cdf_client._budget import Budget
 from cdf_client._checkpoint import Checkpoint, PartitionState
 from cdf_client._errors import (
     APIError,
+    ArrowNotInstalledError,
     AuthenticationError,
     BadRequestError,
     CDFConnectionError,
@@ -26,11 +27,15 @@ from cdf_client._errors import (
     CursorLoopError,
     InvalidArgumentError,
     InvalidResponseError,
+    MissingExtraError,
     NoProgressError,
     NotFoundError,
+    PandasNotInstalledError,
     PermissionDeniedError,
+    PolarsNotInstalledError,
     RateLimitError,
     ResponseTooLargeError,
+    SchemaError,
     ServerError,
     StaleCheckpointError,
 )
@@ -38,7 +43,7 @@ from cdf_client._filters import GeoLocationFilter, LabelFilter
 from cdf_client._identifiers import Identifier, InstanceId
 from cdf_client._listing import Page
 from cdf_client._models import Asset, AssetAggregates, File, FileList, GeoLocation, GeoShape, Label
-from cdf_client._pandas import PandasNotInstalledError
+from cdf_client._parquet import ParquetResult
 from cdf_client._sync._assets import AssetsAPI
 from cdf_client._sync._client import CDFClient
 from cdf_client._sync._files import FilesAPI
@@ -48,6 +53,7 @@ from cdf_client._version import __version__
 
 __all__ = [
     "APIError",
+    "ArrowNotInstalledError",
     "Asset",
     "AssetAggregates",
     "AssetsAPI",
@@ -81,14 +87,18 @@ __all__ = [
     "Label",
     "LabelFilter",
     "Listing",
+    "MissingExtraError",
     "NoProgressError",
     "NotFoundError",
     "Page",
     "PandasNotInstalledError",
+    "ParquetResult",
     "PartitionState",
     "PermissionDeniedError",
+    "PolarsNotInstalledError",
     "RateLimitError",
     "ResponseTooLargeError",
+    "SchemaError",
     "ServerError",
     "StaleCheckpointError",
     "TimeRange",

@@ -17,7 +17,7 @@ import orjson
 from cdf_client._errors import CheckpointMismatchError, InvalidArgumentError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
 _VERSION = 1
 
@@ -185,7 +185,9 @@ class _Active:
 
     __slots__ = ("cursor", "iterator", "next_cursor", "offset", "size")
 
-    def __init__(self, cursor: str | None, next_cursor: str | None, offset: int, items: list[Any]) -> None:
+    def __init__(
+        self, cursor: str | None, next_cursor: str | None, offset: int, items: Sequence[Any]
+    ) -> None:
         self.cursor = cursor
         self.next_cursor = next_cursor
         self.offset = offset
@@ -207,13 +209,20 @@ class Progress:
         self._settled = yielded
 
     def begin(
-        self, index: int, cursor: str | None, next_cursor: str | None, offset: int, items: list[Any]
+        self, index: int, cursor: str | None, next_cursor: str | None, offset: int, items: Sequence[Any]
     ) -> Iterator[Any]:
         """Start handing out a page of partition `index`; return the iterator to hand it out with."""
         self._settle(index)
         active = _Active(cursor, next_cursor, offset, items)
         self._active[index] = active
         return active.iterator
+
+    def hand_out(
+        self, index: int, cursor: str | None, next_cursor: str | None, offset: int, count: int
+    ) -> None:
+        """Record a whole page of `count` items of partition `index` as handed out (an export wrote them)."""
+        for _ in self.begin(index, cursor, next_cursor, offset, range(count)):
+            pass
 
     def _settle(self, index: int) -> None:
         active = self._active.pop(index, None)

@@ -19,9 +19,13 @@ CDFError                        base of everything below
 │   └── CDFTimeoutError         ... in time: a timeout, or the request's deadline (also a TimeoutError)
 ├── NoProgressError             a listing stopped making progress: empty pages without end
 │   └── CursorLoopError         ... the server handed back a cursor it had already given
+├── SchemaError                 an item does not fit the table schema of its resource (exports)
 ├── StaleCheckpointError        a resumed page no longer holds the items the checkpoint had reached
 ├── ClientClosedError           the client was closed (before or during the call)
-├── PandasNotInstalledError     `.to_pandas()` without the pandas extra (also a builtin ImportError)
+├── MissingExtraError           an optional extra is not installed (also a builtin ImportError)
+│   ├── ArrowNotInstalledError  `.to_arrow()`, `.write_parquet()` without the arrow extra
+│   ├── PandasNotInstalledError `.to_pandas()` without the pandas extra
+│   └── PolarsNotInstalledError `.to_polars()` without the polars extra
 └── InvalidArgumentError        bad input, raised before any request (also a builtin ValueError)
     └── CheckpointMismatchError a checkpoint resumed against a different query
 ```
@@ -192,6 +196,46 @@ class ClientClosedError(CDFError):
 
     def __init__(self, message: str = "the client is closed: build a new one to send more requests") -> None:
         super().__init__(message)
+
+
+class SchemaError(CDFError):
+    """An item CDF sent does not fit its resource's table schema (a value of a type the spec forbids)."""
+
+
+class MissingExtraError(CDFError, ImportError):
+    """An optional extra is needed but not installed; the message says what to install."""
+
+    _feature = ""
+    _module = ""
+    _extra = ""
+
+    def __init__(self) -> None:
+        """Say which extra to install."""
+        install = f"`pip install 'cdf-client[{self._extra}]'`"
+        super().__init__(
+            f"{self._feature} needs {self._module}: install it with {install}", name=self._module
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), ())
+
+
+class ArrowNotInstalledError(MissingExtraError):
+    """pyarrow is needed for Arrow and Parquet export but is not installed."""
+
+    _feature, _module, _extra = "Arrow and Parquet export", "pyarrow", "arrow"
+
+
+class PandasNotInstalledError(MissingExtraError):
+    """pandas is needed for DataFrame export but is not installed."""
+
+    _feature, _module, _extra = "DataFrame export", "pandas", "pandas"
+
+
+class PolarsNotInstalledError(MissingExtraError):
+    """polars is needed for Polars export but is not installed."""
+
+    _feature, _module, _extra = "Polars export", "polars", "polars"
 
 
 class InvalidArgumentError(CDFError, ValueError):

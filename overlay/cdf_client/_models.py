@@ -15,6 +15,7 @@ from cdf_client._identifiers import InstanceId
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
     from cdf_client_api.wire.typed_dicts import Asset as AssetWire
     from cdf_client_api.wire.typed_dicts import FilesMetadata as FileWire
@@ -342,6 +343,16 @@ class FileList(Sequence[File]):
         """
         return list(self._items)
 
+    def to_arrow(self) -> pa.Table:
+        """Return the files as a `pyarrow.Table` of the files schema (needs the `arrow` extra).
+
+        Example: `client.files.retrieve([1, 2, 3]).to_arrow()`.
+        """
+        from cdf_client._arrow import BatchBuilder  # noqa: PLC0415 (pyarrow is an optional extra)
+
+        builder = BatchBuilder("files")
+        return builder.table([builder.batch(self._items)])
+
     def to_pandas(
         self,
         *,
@@ -349,15 +360,14 @@ class FileList(Sequence[File]):
         metadata_prefix: str = "metadata.",
         convert_timestamps: bool = False,
     ) -> pd.DataFrame:
-        """Return the files as a pandas DataFrame (needs the `pandas` extra).
+        """Return the files as a pandas DataFrame with the columns of `to_arrow()` (needs the `pandas` extra).
 
         Example: `client.files.retrieve([1, 2, 3]).to_pandas(convert_timestamps=True)`.
         """
-        from cdf_client._pandas import to_dataframe  # noqa: PLC0415 (pandas is an optional extra)
+        from cdf_client._pandas import to_pandas  # noqa: PLC0415 (pandas is an optional extra)
 
-        rows: list[Any] = self._items
-        return to_dataframe(
-            rows,
+        return to_pandas(
+            self.to_arrow(),
             expand_metadata=expand_metadata,
             metadata_prefix=metadata_prefix,
             convert_timestamps=convert_timestamps,

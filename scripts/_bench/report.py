@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import importlib.metadata
 import math
 import os
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 RSS_TARGET_MB = 100
+PARQUET_RSS_TARGET_MB = 150
+TABLE_SPEEDUP_TARGET = 3.0
 PACKAGES = ("cdf-client", "httpx", "httpcore", "orjson", "attrs", "cognite-sdk", "uvicorn", "pydantic")
 # What users write, timed inside a fresh interpreter (startup excluded). The `+ client` rows also build a
 # client, which loads what the import leaves for later (asyncio, the transport, certifi's TLS context).
@@ -55,6 +58,8 @@ class Case:
     partitions: int
     runs: int
     latency_floor: float | None = None  # pages x latency: no sequential client can beat it
+    clients: tuple[str, ...] | None = None  # this case's own clients (None: the --clients of the run)
+    reference: str | None = None  # ratios to this client instead of the floor and cognite-sdk
     results: dict[str, list[Measurement]] = dataclasses.field(default_factory=dict)
     errors: dict[str, str] = dataclasses.field(default_factory=dict)
     skipped: dict[str, str] = dataclasses.field(default_factory=dict)
@@ -88,9 +93,15 @@ def case_table(case: Case) -> list[str]:
     """Render one case as a markdown table, with ratios to the floor and to cognite-sdk."""
     metrics = (("wall", "wall", 3), ("cpu", "CPU", 3), ("peak_rss", "peak RSS", 0))
     head = ["client", "wall s", "CPU s", "peak RSS MB", "items/s"]
-    if case.scenario == 4:  # noqa: PLR2004 - the memory scenario also shows the baseline after imports
+    memory = case.scenario in {4, 7}  # the memory scenarios also show the baseline after imports
+    if memory:
         head.insert(4, "RSS before MB")
-    head += [f"{label} / {reference}" for reference in ("floor", "sdk") for _, label, _ in metrics]
+    references = (case.reference,) if case.reference else ("floor", "cognite-sdk")
+    head += [
+        f"{label} / {'sdk' if reference == 'cognite-sdk' else reference}"
+        for reference in references
+        for _, label, _ in metrics
+    ]
     lines = [f"### Scenario {case.scenario}: {case.title}", ""]
     runs = "1 run" if case.runs == 1 else f"median of {case.runs} runs"
     lines.append(f"Per client: {runs}, each in a fresh process.")
@@ -105,9 +116,9 @@ def case_table(case: Case) -> list[str]:
         row = [client] + [fmt(case.median(client, attr), digits) for attr, _, digits in metrics]
         wall = case.median(client, "wall")
         row.append(f"{case.median(client, 'items') / wall:,.0f}" if wall else "-")
-        if case.scenario == 4:  # noqa: PLR2004
+        if memory:
             row.insert(4, fmt(case.median(client, "rss_before"), 0))
-        for reference in ("floor", "cognite-sdk"):
+        for reference in references:
             row += [
                 fmt_ratio(ratio(case.median(client, a), case.median(reference, a))) for a, _, _ in metrics
             ]
@@ -142,25 +153,42 @@ def import_table(imports: dict[str, list[float]]) -> list[str]:
 Target = tuple[bool | None, str]
 
 
+def _check(
+    found: list[Target],
+    text: str,
+    value: float | None,
+    limit: float,
+    *,
+    at_least: bool = False,
+    extra: str = "",
+) -> None:
+    """Record a ratio target as met, missed or not measured."""
+    if value is None:
+        found.append((None, f"{text}: not measured"))
+        return
+    met = value >= limit if at_least else value <= limit
+    sign = ">=" if at_least else "<="
+    found.append((met, f"{text}: {value:.2f}x (target {sign} {limit}x){extra}"))
+
+
+def _pick(
+    cases: list[Case], scenario: int, predicate: Callable[[Case], bool] = lambda _: True
+) -> Case | None:
+    return next((c for c in cases if c.scenario == scenario and predicate(c)), None)
+
+
+def r(case: Case | None, a: str, b: str, attr: str) -> float | None:
+    """Return the ratio of two clients' medians of one figure in a case (None when not measured)."""
+    return ratio(case.median(a, attr), case.median(b, attr)) if case else None
+
+
 def targets(cases: list[Case], imports: dict[str, list[float]]) -> list[Target]:
     """Check each target of issue 6: met (True), missed (False) or not measured (None), with the ratio."""
     found: list[Target] = []
-
-    def check(
-        text: str, value: float | None, limit: float, *, at_least: bool = False, extra: str = ""
-    ) -> None:
-        if value is None:
-            found.append((None, f"{text}: not measured"))
-            return
-        met = value >= limit if at_least else value <= limit
-        sign = ">=" if at_least else "<="
-        found.append((met, f"{text}: {value:.2f}x (target {sign} {limit}x){extra}"))
+    check = functools.partial(_check, found)
 
     def pick(scenario: int, predicate: Callable[[Case], bool] = lambda _: True) -> Case | None:
-        return next((c for c in cases if c.scenario == scenario and predicate(c)), None)
-
-    def r(case: Case | None, a: str, b: str, attr: str) -> float | None:
-        return ratio(case.median(a, attr), case.median(b, attr)) if case else None
+        return _pick(cases, scenario, predicate)
 
     s1 = pick(1)
     for client, limit in (("overlay", 1.25), ("overlay-dicts", 1.05)):
@@ -196,12 +224,49 @@ def targets(cases: list[Case], imports: dict[str, list[float]]) -> list[Target]:
                 if rss is None
                 else (rss < RSS_TARGET_MB, f"{text}: {rss:.0f} MB (target < {RSS_TARGET_MB} MB)")
             )
+    found += export_targets(cases)
     if imports:
         check(
             "S5 from cdf_client import CDFClient / import httpx",
             ratio(statistics.median(imports["cdf_client"]), statistics.median(imports["httpx"])),
             1.3,
         )
+    return found
+
+
+def export_targets(cases: list[Case]) -> list[Target]:
+    """Scenarios 7 and 8: Parquet export memory, and to_arrow against the earlier row-wise to_pandas."""
+    found: list[Target] = []
+    check = functools.partial(_check, found)
+    for case in (c for c in cases if c.scenario == 7):  # noqa: PLR2004
+        rss = case.median("parquet", "peak_rss")
+        text = f"S7 write_parquet peak RSS, {case.title}"
+        found.append(
+            (None, f"{text}: not measured")
+            if rss is None
+            else (rss < PARQUET_RSS_TARGET_MB, f"{text}: {rss:.0f} MB (target < {PARQUET_RSS_TARGET_MB} MB)")
+        )
+    s8 = _pick(cases, 8)
+    baseline = next((c for c in (s8.results if s8 else {}) if c.startswith("to_pandas (")), None)
+    if s8 and baseline:
+        check(
+            f"S8 {baseline} wall / to_arrow wall, listing included",
+            r(s8, baseline, "to_arrow", "wall"),
+            TABLE_SPEEDUP_TARGET,
+            at_least=True,
+            extra=f"; CPU {fmt_ratio(r(s8, baseline, 'to_arrow', 'cpu'))}",
+        )
+        for attr in ("wall", "cpu"):
+            listing = s8.median("dicts", attr)
+            beyond = [(s8.median(c, attr) or 0) - (listing or 0) for c in (baseline, "to_arrow")]
+            check(
+                f"S8 {baseline} / to_arrow, {attr} beyond the listing alone (dicts): the conversion",
+                ratio(beyond[0], beyond[1]) if listing is not None and beyond[1] > 0 else None,
+                TABLE_SPEEDUP_TARGET,
+                at_least=True,
+            )
+    elif s8:
+        found.append((None, "S8 to_arrow against the earlier to_pandas: no baseline revision measured"))
     return found
 
 
@@ -260,6 +325,7 @@ def write_docs(path: Path, report: str, context: dict[str, Any]) -> None:
         "",
         "Written by `scripts/bench --write-docs`; every number below comes from that run. Rerun it with:",
         "",
+        "<!-- example: not-run: minutes of benchmarks (test_bench_smoke.py runs --quick) -->",
         "```sh",
         "python -m pip install -e . --group bench",
         context["command"],
@@ -283,6 +349,13 @@ def write_docs(path: Path, report: str, context: dict[str, Any]) -> None:
         "- `overlay-dicts`: the overlay's bulk path, wire dicts without per-item objects",
         "- `overlay-async`: `AsyncCDFClient`, `async for` over the same listing (objects)",
         "- `cognite-sdk`: `files.list(limit=None, partitions=...)` / `files.retrieve_multiple(ids=...)`",
+        "",
+        "Scenarios 7 and 8 compare the overlay's table exports with each other: `parquet` is",
+        "`files.filter(...).write_parquet(path)`; `dicts`, `to_arrow`, `to_polars` and `to_pandas` are",
+        "`files.filter().dicts().to_list()` (the listing alone), `.to_arrow()`, `.to_polars()` and",
+        "`.to_pandas()`, with pyarrow, polars and pandas imported before the clock starts. `to_pandas (REV)`",
+        "is the same call on the overlay of commit REV (`--baseline-rev`), the row-wise `to_pandas` before",
+        "the tables were derived from Arrow.",
         "",
         "## Machine",
         "",

@@ -30,13 +30,16 @@ def test_quick_bench_measures_every_client_in_every_scenario_and_writes_the_docs
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
         check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     report = done.stdout
-    for scenario in range(1, 7):
+    for scenario in range(1, 9):
         assert f"### Scenario {scenario}:" in report
+    for client in ("dicts", "to_arrow", "to_polars", "to_pandas"):
+        assert report.count(f"| {client} |") == 1  # scenario 8
+    assert report.count("| parquet |") == 2  # scenario 7, sequential and partitioned
     for client in CLIENTS:
         # Scenarios 1-4 have six tables between them, scenario 6 two.
         assert report.count(f"| {client} |") == 6 + 2 * (client in THROTTLED), client

@@ -24,7 +24,13 @@ def test_both_import_packages_ship_py_typed(package):
 
 
 def test_extras_are_declared():
-    assert set(DIST.metadata.get_all("Provides-Extra") or []) >= {"testing", "pandas", "cli"}
+    assert set(DIST.metadata.get_all("Provides-Extra") or []) >= {
+        "testing",
+        "pandas",
+        "polars",
+        "arrow",
+        "cli",
+    }
 
 
 def test_runtime_dependencies_are_ranges_not_pins():

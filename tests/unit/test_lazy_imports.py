@@ -53,3 +53,48 @@ def test_building_an_async_client_loads_its_core():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert {"attrs", "cdf_client_api.api", "cdf_client._async._core"} <= set(json.loads(done.stdout))
+
+
+_TABLE_LIBRARIES = ("pyarrow", "polars", "pandas", "duckdb")
+
+_TABLES_PROBE = """
+import json, sys
+sys.modules["click"] = None  # as above
+import cdf_client
+from cdf_client import CDFClient, ParquetResult, ArrowNotInstalledError, PolarsNotInstalledError
+{client}
+listing = client.files.filter(mime_type="image/png")  # a listing with to_arrow(), write_parquet(), ...
+loaded_before = sorted(sys.modules)
+{use}
+client.close()
+print(json.dumps([loaded_before, sorted(sys.modules)]))
+"""
+
+
+def _table_libraries(modules):
+    return sorted({name.partition(".")[0] for name in modules} & set(_TABLE_LIBRARIES))
+
+
+def test_the_package_a_client_and_a_listing_load_no_table_library():
+    code = _TABLES_PROBE.format(
+        client='client = CDFClient(project="p", base_url="http://fake", token="t")', use=""
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, _ = json.loads(done.stdout)
+
+    assert _table_libraries(before) == []
+
+
+def test_building_a_table_loads_pyarrow_then_and_only_what_the_frame_needs():
+    fake = (
+        "from cdf_client.testing import FakeCDF\n"
+        'client = FakeCDF(files=[{"name": "a.png", "mimeType": "image/png"}]).client()'
+    )
+    code = _TABLES_PROBE.format(client=fake, use="assert listing.to_arrow().num_rows == 1")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    before, after = json.loads(done.stdout)
+
+    assert _table_libraries(before) == []
+    assert "pyarrow" in _table_libraries(after)
+    assert "polars" not in _table_libraries(after)

@@ -50,3 +50,17 @@ def test_every_public_method_has_a_docstring_with_an_example():
         for name in _public_methods(cls):
             doc = getattr(cls, name).__doc__ or ""
             assert "Example" in doc, f"{cls.__name__}.{name}"
+
+
+def test_sync_and_async_listings_have_the_same_methods_and_parameters():
+    sync_methods, async_methods = (
+        _public_methods(cdf_client.Listing),
+        _public_methods(cdf_client.AsyncListing),
+    )
+
+    assert sync_methods == async_methods
+    assert {"to_arrow", "to_polars", "to_pandas", "write_parquet"} <= sync_methods
+    for name in sync_methods:
+        sync_sig = inspect.signature(getattr(cdf_client.Listing, name))
+        async_sig = inspect.signature(getattr(cdf_client.AsyncListing, name))
+        assert list(sync_sig.parameters.values()) == list(async_sig.parameters.values()), name

@@ -83,6 +83,7 @@ def assets_list(args: argparse.Namespace) -> None:
             limit=args.limit,
             description="Listing assets",
             page_size=args.page_size,
+            output=args.output,
         )
 
 

@@ -18,7 +18,7 @@ from cdf_client._cli._output import StdoutConsole, cell, print_record
 from cdf_client._cli._params import int_range
 from cdf_client._cli._parser import Command, Option
 from cdf_client._cli._progress import progress_bar, track
-from cdf_client._pandas import snake_case
+from cdf_client._columns import snake_case
 
 if TYPE_CHECKING:
     import argparse

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.console import Console
 
+from cdf_client._cli._errors import UsageError
+from cdf_client._cli._export import export_parquet
 from cdf_client._cli._output import (
     FORMATS,
     Format,
@@ -17,7 +19,7 @@ from cdf_client._cli._output import (
     make_writer,
     print_record,
 )
-from cdf_client._cli._params import choice, int_range
+from cdf_client._cli._params import choice, int_range, text
 from cdf_client._cli._parser import Option, Param, Switch
 from cdf_client._cli._progress import progress_bar, track
 from cdf_client._validation import int_bounds
@@ -36,6 +38,15 @@ FORMAT_OPTION = Option(
     dest="output_format",
 )
 
+# Listings may also go to a Parquet file: a format for files, not for stdout.
+PARQUET = "parquet"
+LISTING_FORMAT_OPTION = Option(
+    "--format",
+    "Output format; parquet writes --output FILE [default: table on a terminal, jsonl otherwise].",
+    choice(*FORMATS, PARQUET),
+    dest="output_format",
+)
+
 
 def listing_options(wire_limit: type[rules.Integer], max_partitions: int) -> tuple[Param, ...]:
     """Return the options of a listing command, bounded by its operation's `limit` and `partition`."""
@@ -49,13 +60,23 @@ def listing_options(wire_limit: type[rules.Integer], max_partitions: int) -> tup
         ),
         # Always set (the largest page by default), so the progress bar knows how long a page is.
         Option("--page-size", "Items per request.", int_range(low, high), default=high),
-        FORMAT_OPTION,
+        LISTING_FORMAT_OPTION,
+        Option(
+            "--output",
+            "The Parquet file of --format parquet; rerun the same command to resume an interrupted export.",
+            text("FILE"),
+        ),
         Switch(
             "--progress",
             "--no-progress",
             "Progress on stderr [default: long listings, when stderr is a terminal and stdout is not].",
         ),
     )
+
+
+def long_listing(limit: int | None, page_size: int | None) -> bool:
+    """Whether a listing may take more than one page: one that fits in a page is over before a bar helps."""
+    return limit is None or page_size is None or limit > page_size
 
 
 def wire(item: Any) -> Mapping[str, Any]:
@@ -77,20 +98,26 @@ def emit_items(
     items: Iterable[Any],
     kind: Kind,
     *,
-    output_format: Format | None,
+    output_format: Format | str | None,
     progress: bool | None,
     limit: int | None,
     description: str,
     page_size: int | None = None,
+    output: str | None = None,
 ) -> None:
-    """Stream `items` to stdout; the listing is closed whether the output finishes or the reader leaves."""
+    """Stream `items` to stdout (or a listing to `--output`); the listing is closed however it ends."""
+    if output_format == PARQUET:
+        long = long_listing(limit, page_size)
+        export_parquet(items, output, progress=progress, limit=limit, long=long, description=description)
+        return
+    if output is not None:
+        msg = "--output goes with --format parquet (other formats stream to stdout: redirect it)"
+        raise UsageError(msg)
     out = _stdout()
-    writer = make_writer(output_format or default_format(sys.stdout), kind, out)
+    writer = make_writer(cast("Format", output_format) or default_format(sys.stdout), kind, out)
     err = Console(stderr=True)
     if progress is None:
-        # A listing that fits in one page is over before a progress bar would help.
-        long_listing = limit is None or page_size is None or limit > page_size
-        progress = long_listing and err.is_terminal and not out.is_terminal
+        progress = long_listing(limit, page_size) and err.is_terminal and not out.is_terminal
     iterator = iter(items)
     try:
         if progress:

@@ -129,6 +129,7 @@ def _emit_listing(listing: Any, args: argparse.Namespace, description: str) -> N
         limit=args.limit,
         description=description,
         page_size=args.page_size,
+        output=args.output,
     )
 
 

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from cdf_client._pandas import TIMESTAMP_FIELDS, ordered_fields, snake_case
+from cdf_client._columns import TIMESTAMP_FIELDS, ordered_fields, snake_case
 from cdf_client_api.wire.typed_dicts import Asset, FilesMetadata
 
 if TYPE_CHECKING:
