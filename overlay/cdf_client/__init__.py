@@ -39,11 +39,11 @@ from cdf_client._errors import (
     ServerError,
     StaleCheckpointError,
 )
+from cdf_client._exports import ParquetResult
 from cdf_client._filters import GeoLocationFilter, LabelFilter
 from cdf_client._identifiers import Identifier, InstanceId
 from cdf_client._listing import Page
 from cdf_client._models import Asset, AssetAggregates, File, FileList, GeoLocation, GeoShape, Label
-from cdf_client._parquet import ParquetResult
 from cdf_client._sync._assets import AssetsAPI
 from cdf_client._sync._client import CDFClient
 from cdf_client._sync._files import FilesAPI

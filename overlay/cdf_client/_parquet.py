@@ -39,6 +39,7 @@ import orjson
 
 from cdf_client._checkpoint import Checkpoint, check_matches
 from cdf_client._errors import ArrowNotInstalledError, CheckpointMismatchError, InvalidArgumentError
+from cdf_client._exports import Compression, ParquetResult
 from cdf_client._validation import check_int_range
 
 if TYPE_CHECKING:
@@ -51,26 +52,10 @@ if TYPE_CHECKING:
     from cdf_client._partitions import RawPage
 
 _MAX_ROW_GROUP_SIZE = 10_000_000
-Compression = Literal["zstd", "snappy", "gzip", "brotli", "lz4", "none"]
-"""The Parquet codecs `write_parquet(compression=...)` takes."""
 _VERSION = 1
 _CHECKPOINT = "checkpoint.json"
 _SUFFIX = ".partial"
 _PART_COMPRESSION: Literal["lz4"] = "lz4"
-
-
-@dataclass(frozen=True, slots=True)
-class ParquetResult:
-    """What `write_parquet` wrote: the file, its rows and row groups, its size in bytes.
-
-    `resumed_rows` of the rows were written by an earlier, interrupted run of the same export.
-    """
-
-    path: Path
-    rows: int
-    row_groups: int
-    bytes: int
-    resumed_rows: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +94,7 @@ class ParquetExport:
             raise InvalidArgumentError(msg, f"must be one of {get_args(Compression)}, got {compression!r}")
         self._compression = compression
         self._on_progress = on_progress
-        # pyarrow loads with the first export, not with `import cdf_client` (ParquetResult is public).
+        # pyarrow loads with the first export, not with `import cdf_client`.
         try:
             import pyarrow as pa  # noqa: PLC0415
             import pyarrow.parquet as pq  # noqa: PLC0415

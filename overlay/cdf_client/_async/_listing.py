@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from cdf_client._checkpoint import Checkpoint, Progress
+    from cdf_client._exports import Compression, ParquetResult
     from cdf_client._listing import ListingSpec, Page
-    from cdf_client._parquet import Compression, ParquetResult
     from cdf_client._partitions import RawPage
 
 DEFAULT_ROW_GROUP_SIZE = 25_000
