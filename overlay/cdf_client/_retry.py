@@ -96,14 +96,10 @@ def retryable(response: httpx.Response) -> bool:
         return True
     if response.headers.get("cdf-is-auto-retryable", "").lower() == "true":
         return True
-    if response.is_success or not response.content.startswith(b"{"):
+    if response.is_success:
         return False
-    try:
-        body = orjson.loads(response.content)
-    except orjson.JSONDecodeError:
-        return False
-    error = body.get("error") if isinstance(body, dict) else None
-    return isinstance(error, dict) and error.get("isAutoRetryable") is True
+    error = _error_object(response)
+    return error is not None and error.get("isAutoRetryable") is True
 
 
 def rate_refusal(response: httpx.Response) -> bool:
@@ -114,12 +110,18 @@ def rate_refusal(response: httpx.Response) -> bool:
     those only shrink concurrency. A 429 that is not CDF's JSON envelope (a gateway's page) says
     nothing about the rate either.
     """
+    error = _error_object(response)
+    message = error.get("message") if error is not None else None
+    return isinstance(message, str) and "concurrent" not in message.lower()
+
+
+def _error_object(response: httpx.Response) -> dict[str, Any] | None:
+    """Return the `error` object of CDF's JSON error envelope, if the body is one (a gateway page is not)."""
     if not response.content.startswith(b"{"):
-        return False
+        return None
     try:
         body = orjson.loads(response.content)
     except orjson.JSONDecodeError:
-        return False
+        return None
     error = body.get("error") if isinstance(body, dict) else None
-    message = error.get("message") if isinstance(error, dict) else None
-    return isinstance(message, str) and "concurrent" not in message.lower()
+    return error if isinstance(error, dict) else None

@@ -39,14 +39,20 @@ _LOGGERS = (
 )
 
 
-def clean_token(value: object, argument: str) -> str:
-    """Return a bearer token without surrounding whitespace; refuse one that is empty or not visible ASCII."""
+def _stripped(value: object, argument: str) -> str:
+    """Return `value` without surrounding whitespace; refuse anything but a non-empty str."""
     if not isinstance(value, str):
         msg = f"must be a str, got {type(value).__name__}"
         raise InvalidArgumentError(argument, msg)
-    token = value.strip()
-    if not token:
+    stripped = value.strip()
+    if not stripped:
         raise InvalidArgumentError(argument, "must not be empty")
+    return stripped
+
+
+def clean_token(value: object, argument: str) -> str:
+    """Return a bearer token without surrounding whitespace; refuse one that is empty or not visible ASCII."""
+    token = _stripped(value, argument)
     if not (token.isascii() and token.isprintable()) or " " in token:
         # Not quoted: the value is a secret, however malformed.
         msg = "must be visible ASCII characters without spaces, as a bearer token is (value not shown)"
@@ -56,12 +62,7 @@ def clean_token(value: object, argument: str) -> str:
 
 def clean_secret(value: object, argument: str) -> str:
     """Return a client secret without surrounding whitespace; refuse one that is empty or holds controls."""
-    if not isinstance(value, str):
-        msg = f"must be a str, got {type(value).__name__}"
-        raise InvalidArgumentError(argument, msg)
-    secret = value.strip()
-    if not secret:
-        raise InvalidArgumentError(argument, "must not be empty")
+    secret = _stripped(value, argument)
     if not secret.isprintable():
         raise InvalidArgumentError(argument, "must not contain control characters (value not shown)")
     return secret
