@@ -14,6 +14,7 @@ CLIENTS = ("floor", "generated", "overlay", "overlay-dicts", "overlay-async", "c
 THROTTLED = (
     "overlay",
     "overlay-async",
+    "overlay-c5",
     "overlay-rate",
     "overlay-shared",
     "floor-naive",

@@ -78,9 +78,10 @@ def test_threads_and_tasks_share_one_budget():
 async def test_throttling_halves_down_to_one_and_successes_add_back():
     now = [0.0]
     budget = Budget(max_concurrency=8, clock=lambda: now[0])
-    for _ in range(5):
-        budget.adjust(throttled=True, succeeded=False)
+    for _ in range(5):  # too many in flight: each 429 halves
+        budget.adjust(throttled=True, succeeded=False, rate_limited=False)
     assert budget.allowed == 1
+    assert budget.rate is None  # not about the rate: nothing paced
     for _ in range(200):
         budget.adjust(throttled=False, succeeded=True)
     assert budget.allowed == 8
@@ -116,12 +117,45 @@ def test_a_429_pauses_every_start_and_sets_the_rate_just_under_what_was_accepted
         budget.adjust(throttled=False, succeeded=True)
         now[0] += 0.04
     budget.adjust(throttled=True, succeeded=False)
-    # 20 accepted over the last 0.8 s: a burst of one second's worth plus 0.8 s at the rate.
+    # 20 sent over the 0.8 s the client was busy: a burst of one second's worth plus 0.8 s at the rate.
     assert budget.rate == pytest.approx(0.9 * 20 / 1.8)
     assert budget.allowed == 5
-    assert budget.try_acquire(Waiter()) > 0  # paused: the refusal and the next request's worth
-    now[0] += 2 / budget.rate
+    assert budget.try_acquire(Waiter()) > 0  # paused: the refused request's interval
+    now[0] += 1 / budget.rate
     assert budget.try_acquire(Waiter()) == 0
+
+
+def test_the_rate_is_estimated_from_every_request_sent_before_the_refused_one():
+    # 10 in flight, one start every 25 ms, each answered 250 ms after it was sent (the server queues):
+    # the requests still in flight when a 429 comes back reached the server first, and count.
+    now = [0.0]
+    budget = Budget(max_concurrency=10, clock=lambda: now[0])
+    sent: list[float] = []
+    while now[0] < 1.5 - 1e-9:
+        if len(sent) >= 10:  # the oldest answers (accepted) before the next starts
+            budget.release()
+            budget.adjust(throttled=False, succeeded=True, sent=sent[-10])
+        assert budget.try_acquire(Waiter()) == 0
+        sent.append(now[0])
+        now[0] = round(now[0] + 0.025, 6)
+    refused = sent[-10]  # the oldest in flight, sent at 1.25 s, comes back refused at 1.5 s
+    budget.release()
+    budget.adjust(throttled=True, succeeded=False, sent=refused)
+    # 50 requests reached the server in the 1.25 s before the refused one: 50 / (1 s + 1.25 s).
+    # (Counting only answers of the last second would see 40 over 1 s: a fifth too low.)
+    assert budget.rate == pytest.approx(0.9 * 50 / 2.25)
+
+
+def test_a_burst_of_refusals_about_the_rate_halves_concurrency_once():
+    now = [0.0]
+    budget = Budget(max_concurrency=10, clock=lambda: now[0])
+    for _ in range(8):  # the requests in flight when the server's bucket ran dry
+        budget.adjust(throttled=True, succeeded=False)
+    assert budget.allowed == 5
+    assert budget.throttled == 8
+    now[0] += 1.5  # a later burst is a new signal
+    budget.adjust(throttled=True, succeeded=False)
+    assert budget.allowed == 2
 
 
 def test_a_burst_of_refusals_lowers_the_rate_once_and_retry_after_pauses_that_long():

@@ -116,6 +116,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self, request: httpx.Request, deadline: Deadline, timeouts: dict[str, float | None], attempt: int
     ) -> tuple[httpx.Response | None, httpx.TransportError | None]:
         await self._acquire()
+        sent = self.budget.now()
         started = time.perf_counter()
         try:
             request.extensions["timeout"] = deadline.timeouts(timeouts)
@@ -139,6 +140,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             succeeded=response.is_success,
             retry_after=hinted,
             rate_limited=throttled and rate_refusal(response),
+            sent=sent,
         )
         log_attempt(request, response, started)
         return response, None

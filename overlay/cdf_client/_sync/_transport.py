@@ -117,6 +117,7 @@ class RetryTransport(httpx.BaseTransport):
         self, request: httpx.Request, deadline: Deadline, timeouts: dict[str, float | None], attempt: int
     ) -> tuple[httpx.Response | None, httpx.TransportError | None]:
         self._acquire()
+        sent = self.budget.now()
         started = time.perf_counter()
         try:
             request.extensions["timeout"] = deadline.timeouts(timeouts)
@@ -140,6 +141,7 @@ class RetryTransport(httpx.BaseTransport):
             succeeded=response.is_success,
             retry_after=hinted,
             rate_limited=throttled and rate_refusal(response),
+            sent=sent,
         )
         log_attempt(request, response, started)
         return response, None
