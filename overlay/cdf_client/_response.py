@@ -17,6 +17,7 @@ import httpx
 import orjson
 
 from cdf_client import _errors
+from cdf_client._gcpause import gc_paused
 from cdf_client._identifiers import Identifier, InstanceId, from_wire
 from cdf_client._logging import describe_error, target
 from cdf_client._retry import untrusted_certificate
@@ -60,7 +61,8 @@ def decode(response: httpx.Response) -> Any:
     """Return the JSON body of a 2xx response; any other status raises the matching `APIError`."""
     if response.is_success:
         try:
-            return orjson.loads(response.content)
+            with gc_paused():
+                return orjson.loads(response.content)
         except orjson.JSONDecodeError:
             raise _invalid(response, "a body that is not JSON") from None
     raise api_error(response)
