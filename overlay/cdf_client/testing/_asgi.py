@@ -55,12 +55,7 @@ class ASGIApp:
                 fake._record(request, None, 0)  # noqa: SLF001
                 await self._stall()
                 return  # no response at all: the client's read timeout fires first
-            if plan.response is None:
-                # Build the answer in a worker thread, as a real server answers in parallel: a cheap
-                # answer (a 429, an error) is not queued behind other requests' pages on this loop.
-                response = await asyncio.to_thread(fake._respond, request, plan)  # noqa: SLF001
-            else:
-                response = fake._respond(request, plan)  # noqa: SLF001
+            response = fake._respond(request, plan)  # noqa: SLF001
         finally:
             fake._end(plan)  # noqa: SLF001
         if isinstance(response, Stream):

@@ -238,38 +238,3 @@ def test_the_concurrency_cap_holds_over_loopback(fake: FakeCDF, served: str) -> 
         fake.throttle, fake.faults = None, Faults()
     assert 200 in codes
     assert 429 in codes
-
-
-@pytest.mark.network
-def test_served_a_refusal_is_not_queued_behind_a_page_being_built(
-    fake: FakeCDF, served: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # As at CDF, where the throttle answers at once: while one request's page is being built, the
-    # next request's 429 comes back (were pages built on the server's event loop, it would wait).
-    fake.throttle = Throttle(rate=None, max_concurrency=1)
-    building, release = threading.Event(), threading.Event()
-    handle = fake._server.handle
-
-    def slow_handle(request):  # type: ignore[no-untyped-def]
-        building.set()
-        assert release.wait(30)
-        return handle(request)
-
-    monkeypatch.setattr(fake._server, "handle", slow_handle)
-    headers = {"Authorization": f"Bearer {fake.token}"}
-    path = f"/api/v1/projects/{fake.project}/files"
-    first: list[int] = []
-    try:
-        with httpx.Client(base_url=served, headers=headers, timeout=30) as client:
-            page = threading.Thread(target=lambda: first.append(client.get(path).status_code))
-            page.start()
-            assert building.wait(30)
-            with httpx.Client(base_url=served, headers=headers, timeout=10) as other:
-                refused = other.get(path)
-            release.set()
-            page.join(30)
-    finally:
-        release.set()
-        fake.throttle = None
-    assert refused.status_code == 429
-    assert first == [200]
