@@ -238,11 +238,12 @@ class Budget:
         longer period, about its rate alone. Every request sent before the refused one counts: in flight
         or answered, it arrived first, and the server charges refusals too. 0: nothing sent before.
         """
-        since = max(self._busy_since, refused - HISTORY_S)
+        if self._busy_since >= refused - HISTORY_S:
+            since, burst = self._busy_since, BURST_S
+        else:
+            since, burst = refused - HISTORY_S, 0.0
         sent = sum(1 for moment in self._starts if since <= moment < refused)
-        burst = BURST_S if self._busy_since >= refused - HISTORY_S else 0.0
-        span = refused - since
-        return sent / (burst + span) if sent and burst + span > 0 else 0.0
+        return sent / (burst + refused - since) if sent else 0.0
 
     def _probe(self, now: float) -> None:
         if self.rate is None or now - self._last_change < PROBE_INTERVAL_S:

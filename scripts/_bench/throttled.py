@@ -16,6 +16,7 @@ from __future__ import annotations
 # ruff: noqa: PLC0415
 import asyncio
 import contextlib
+import importlib
 import json
 import random
 import signal
@@ -164,14 +165,11 @@ def child(spec: dict[str, Any]) -> None:
         "floor-pacing": lambda: _floor(spec, PACING_RATE),
         "cognite-sdk": lambda: _cognite_sdk(spec),
     }[spec["client"]]
-    # Import the client before the clock starts, for every client alike (the floors' httpx is imported
-    # at the top of this module): the wall time is the listing's, not Python's import time.
-    import importlib
-
-    module = {"cognite-sdk": "cognite.client"}.get(spec["client"], "cdf_client")
+    # Import the client before the clock starts, as the floors' httpx is (at the top of this module):
+    # the wall time is the listing's, not Python's import time.
     if not spec["client"].startswith("floor"):
         with contextlib.suppress(ImportError):  # a missing cognite-sdk fails (and is skipped) below
-            importlib.import_module(module)
+            importlib.import_module("cognite.client" if spec["client"] == "cognite-sdk" else "cdf_client")
     started = time.perf_counter()
     items = work()
     print(json.dumps({"wall": time.perf_counter() - started, "items": items}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import httpx
@@ -66,28 +67,9 @@ def test_a_collector_the_application_disabled_stays_disabled() -> None:
     assert not gc.isenabled()
 
 
-@pytest.mark.usefixtures("collector")
-def test_the_pause_lasts_until_the_last_thread_is_done() -> None:
-    inside, leave = threading.Event(), threading.Event()
-
-    def other() -> None:
-        with gc_paused():
-            inside.set()
-            assert leave.wait(10)
-
-    thread = threading.Thread(target=other)
-    with gc_paused():
-        thread.start()
-        assert inside.wait(10)
-    assert not gc.isenabled()  # the other thread is still decoding
-    leave.set()
-    thread.join(10)
-    assert gc.isenabled()
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork")
-@pytest.mark.usefixtures("collector")
-def test_a_child_forked_during_a_pause_gets_its_collector_back() -> None:
+@contextmanager
+def _paused_in_another_thread() -> Iterator[None]:
+    """Hold a pause in another thread (as a partition decoding its page) for the block."""
     inside, leave = threading.Event(), threading.Event()
 
     def other() -> None:
@@ -97,14 +79,30 @@ def test_a_child_forked_during_a_pause_gets_its_collector_back() -> None:
 
     thread = threading.Thread(target=other)
     thread.start()
-    assert inside.wait(10)
     try:
+        assert inside.wait(10)
+        yield
+    finally:
+        leave.set()
+        thread.join(10)
+
+
+@pytest.mark.usefixtures("collector")
+def test_the_pause_lasts_until_the_last_thread_is_done() -> None:
+    with _paused_in_another_thread():
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the other thread is still decoding
+    assert gc.isenabled()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork")
+@pytest.mark.usefixtures("collector")
+def test_a_child_forked_during_a_pause_gets_its_collector_back() -> None:
+    with _paused_in_another_thread():
         pid = os.fork()
         if pid == 0:  # the child: the pausing thread does not exist here
             os._exit(0 if gc.isenabled() else 1)
         _, status = os.waitpid(pid, 0)
-    finally:
-        leave.set()
-        thread.join(10)
     assert os.waitstatus_to_exitcode(status) == 0
     assert gc.isenabled()
