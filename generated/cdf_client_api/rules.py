@@ -8,6 +8,8 @@ limits here, so changing a constraint in the spec and regenerating changes what 
   `ListFilesParameters.limit.maximum`; one that refers to a named schema is that schema's class.
 - Attributes a schema does not state keep its kind's neutral default (`max_length` is `None`).
 - `max_partitions` of a partition schema is derived from its pattern (see spec/README.md).
+- `REQUEST_BUDGETS`: each operation's documented per-identity request budget
+  (`x-cdf-request-budget`), by operationId: `REQUEST_BUDGETS["filterFiles"].requests_per_second`.
 """
 
 from typing import ClassVar
@@ -83,6 +85,15 @@ class OneOf(Rule):
     variants: ClassVar[tuple[type[Rule], ...]] = ()
     discriminator: ClassVar[str | None] = None
     discriminator_values: ClassVar[tuple[str, ...]] = ()
+
+
+class RequestBudget:
+    """CDF's documented request budget for one identity on an operation (`x-cdf-request-budget`)."""
+
+    sub_budget: ClassVar[str]
+    """The share of the service's budget it draws on (`analytical`: list, filter and search)."""
+    requests_per_second: ClassVar[float]
+    concurrent_requests: ClassVar[int]
 
 
 class Field429Error(Object):
@@ -947,3 +958,34 @@ class GetFileParameters(Object):
 
 class RetrieveFilesParameters(Object):
     """`POST /files/byids (retrieveFiles)`."""
+
+
+class FilterFilesRequestBudget(RequestBudget):
+    """POST /files/list (filterFiles)."""
+
+    sub_budget: ClassVar[str] = "analytical"
+    requests_per_second: ClassVar[float] = 23.0
+    concurrent_requests: ClassVar[int] = 12
+
+
+class ListFilesRequestBudget(RequestBudget):
+    """GET /files (listFiles)."""
+
+    sub_budget: ClassVar[str] = "analytical"
+    requests_per_second: ClassVar[float] = 23.0
+    concurrent_requests: ClassVar[int] = 12
+
+
+class ListAssetsRequestBudget(RequestBudget):
+    """GET /assets (listAssets)."""
+
+    sub_budget: ClassVar[str] = "analytical"
+    requests_per_second: ClassVar[float] = 23.0
+    concurrent_requests: ClassVar[int] = 12
+
+
+REQUEST_BUDGETS: dict[str, type[RequestBudget]] = {
+    "filterFiles": FilterFilesRequestBudget,
+    "listFiles": ListFilesRequestBudget,
+    "listAssets": ListAssetsRequestBudget,
+}

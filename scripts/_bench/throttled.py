@@ -1,8 +1,8 @@
 """Scenario 6 of scripts/bench: drain a throttled CDF.
 
-Clients list every file with partitions against a fake enforcing CDF's per-identity budget for
-listing (23 requests/s, 12 in flight, refused requests charged), with latency, with and without
-`Retry-After` on 429s.
+Clients list every file with partitions against a fake enforcing CDF's documented per-identity
+budget for listing (`Throttle()`: the spec's `x-cdf-request-budget`, 23 requests/s and 12 in flight,
+refused requests charged), with latency, with and without `Retry-After` on 429s.
 
 The parent (`run`) serves the fake once per Retry-After setting and measures each client in a fresh
 child process (`python throttled.py SPEC`); after each run it signals the server (SIGUSR1), which
@@ -32,14 +32,12 @@ from typing import Any
 import httpx
 import orjson
 
-RATE = 23.0
 LEARNING_TARGET_429 = 5
 SHARED_TARGET_429 = 10
-PACING_RATE = 22.0
 CLIENTS = (
     "overlay",
     "overlay-async",
-    "overlay-c5",
+    "overlay-unassumed",
     "overlay-rate",
     "overlay-shared",
     "floor-naive",
@@ -47,13 +45,16 @@ CLIENTS = (
     "cognite-sdk",
 )
 DESCRIPTIONS = {
-    "overlay": "`CDFClient`, learning the rate from 429s",
-    "overlay-async": "`AsyncCDFClient`, learning the rate from 429s",
-    "overlay-c5": "`CDFClient(max_concurrency=5)`, learning the rate (half as many in flight)",
-    "overlay-rate": "`CDFClient(max_requests_per_second=23)`",
+    "overlay": "`CDFClient`: assumes CDF's documented budget, probes beyond it, learns from 429s",
+    "overlay-async": "`AsyncCDFClient`, the same",
+    "overlay-unassumed": (
+        "`CDFClient(budget=Budget(assume_documented=False))`: learns the rate from 429s alone "
+        "(a server whose budget is not the documented one)"
+    ),
+    "overlay-rate": "`CDFClient(max_requests_per_second=<the rate>)`: a known rate",
     "overlay-shared": "two `CDFClient`s sharing one `Budget`, listing at the same time (twice the pages)",
     "floor-naive": "bare httpx, retries 429s with full-jitter backoff",
-    "floor-pacing": f"bare httpx that paces itself at {PACING_RATE:g} requests/s",
+    "floor-pacing": "bare httpx that paces itself at 1 request/s under the rate",
     "cognite-sdk": "`files.list(limit=None, partitions=N)`",
 }
 
@@ -80,6 +81,12 @@ def _overlay_async(spec: dict[str, Any]) -> int:
             return len(await client.files.filter(partitions=spec["partitions"]).dicts().to_list())
 
     return asyncio.run(run())
+
+
+def _overlay_unassumed(spec: dict[str, Any]) -> int:
+    from cdf_client import Budget
+
+    return _overlay(spec, budget=Budget(assume_documented=False))
 
 
 def _overlay_shared(spec: dict[str, Any]) -> int:
@@ -158,11 +165,11 @@ def child(spec: dict[str, Any]) -> None:
     work = {
         "overlay": lambda: _overlay(spec),
         "overlay-async": lambda: _overlay_async(spec),
-        "overlay-c5": lambda: _overlay(spec, max_concurrency=5),
-        "overlay-rate": lambda: _overlay(spec, max_requests_per_second=RATE),
+        "overlay-unassumed": lambda: _overlay_unassumed(spec),
+        "overlay-rate": lambda: _overlay(spec, max_requests_per_second=spec["rate"]),
         "overlay-shared": lambda: _overlay_shared(spec),
         "floor-naive": lambda: _floor(spec, None),
-        "floor-pacing": lambda: _floor(spec, PACING_RATE),
+        "floor-pacing": lambda: _floor(spec, spec["rate"] - 1),
         "cognite-sdk": lambda: _cognite_sdk(spec),
     }[spec["client"]]
     # Import the client before the clock starts, as the floors' httpx is (at the top of this module):
@@ -224,13 +231,13 @@ class _Server:
 
 
 def _measure(
-    server: _Server, *, files: int, partitions: int, runs: int, env: dict[str, str]
+    server: _Server, *, files: int, partitions: int, rate: float, runs: int, env: dict[str, str]
 ) -> dict[str, Any]:
     results: dict[str, list[tuple[float, int, int]]] = {}
     for _ in range(runs):
         for client in CLIENTS:
             spec = {"client": client, "base_url": server.base_url, "token": server.token}
-            spec |= {"project": "bench", "partitions": partitions}
+            spec |= {"project": "bench", "partitions": partitions, "rate": rate}
             command = [sys.executable, __file__, json.dumps(spec)]
             done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
             accepted, refused = server.refused_since_last()
@@ -269,14 +276,19 @@ def run(
     *, files: int, partitions: int, latency_ms: float, runs: int, env: dict[str, str]
 ) -> tuple[str, list[tuple[bool, str]]]:
     """Measure every client `runs` times with and without Retry-After; return the markdown and the targets."""
+    from cdf_client.testing import Throttle
+
+    throttle = Throttle()  # what `serve --throttle` enforces: CDF's documented budget, from the spec
+    rate = throttle.rate
+    assert rate is not None  # noqa: S101 (the spec documents a budget)
     pages = files // 1000
-    ideal = pages / RATE
+    ideal = pages / rate
     sections: list[str] = []
     targets: list[tuple[bool, str]] = []
     for retry_after in (False, True):
         server = _Server(files=files, latency_ms=latency_ms, retry_after=retry_after, env=env)
         try:
-            results = _measure(server, files=files, partitions=partitions, runs=runs, env=env)
+            results = _measure(server, files=files, partitions=partitions, rate=rate, runs=runs, env=env)
         finally:
             server.stop()
         title = "with `Retry-After` on 429s" if retry_after else "without `Retry-After` (as CDF)"
@@ -298,10 +310,10 @@ def run(
         f"### Scenario 6: list {files:,} files with {partitions} partitions from a throttled CDF",
         "",
         (
-            f"The fake enforces CDF's listing budget per identity ({RATE:g} requests/s, bucket of {RATE:g}, "
-            f"12 in flight, refused requests charged), {latency_ms:g} ms latency per request; ideal = "
-            f"{pages} pages / {RATE:g} per s = {ideal:.2f} s. Medians of {runs} runs; the 429 counts are "
-            "the server's."
+            f"The fake enforces CDF's documented listing budget per identity ({rate:g} requests/s, bucket "
+            f"of {throttle.burst}, {throttle.max_concurrency} in flight, refused requests charged), "
+            f"{latency_ms:g} ms latency per request; ideal = {pages} pages / {rate:g} per s = {ideal:.2f} s. "
+            f"Medians of {runs} runs; the 429 counts are the server's."
         ),
         "",
         *(f"- `{name}`: {text}" for name, text in DESCRIPTIONS.items()),

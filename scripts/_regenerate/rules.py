@@ -69,6 +69,8 @@ limits here, so changing a constraint in the spec and regenerating changes what 
   `ListFilesParameters.limit.maximum`; one that refers to a named schema is that schema's class.
 - Attributes a schema does not state keep its kind's neutral default (`max_length` is `None`).
 - `max_partitions` of a partition schema is derived from its pattern (see spec/README.md).
+- `REQUEST_BUDGETS`: each operation's documented per-identity request budget
+  (`x-cdf-request-budget`), by operationId: `REQUEST_BUDGETS["filterFiles"].requests_per_second`.
 """
 
 from typing import ClassVar
@@ -144,7 +146,25 @@ class OneOf(Rule):
     variants: ClassVar[tuple[type[Rule], ...]] = ()
     discriminator: ClassVar[str | None] = None
     discriminator_values: ClassVar[tuple[str, ...]] = ()
+
+
+class RequestBudget:
+    """CDF's documented request budget for one identity on an operation (`x-cdf-request-budget`)."""
+
+    sub_budget: ClassVar[str]
+    """The share of the service's budget it draws on (`analytical`: list, filter and search)."""
+    requests_per_second: ClassVar[float]
+    concurrent_requests: ClassVar[int]
 '''
+
+
+# `x-cdf-request-budget` of an operation: each key it must have -> (attribute, type).
+BUDGET_KEY = "x-cdf-request-budget"
+BUDGET_FIELDS = {
+    "subBudget": ("sub_budget", str),
+    "requestsPerSecond": ("requests_per_second", float),
+    "concurrentRequests": ("concurrent_requests", int),
+}
 
 
 class RulesError(Exception):
@@ -432,4 +452,41 @@ def render(spec: dict[str, Any]) -> str:
     for node in nodes:
         visit(node)
     blocks = ["\n".join(_render(node, "")) for node in ordered]
+    blocks += request_budgets(spec)
     return HEADER + "\n\n" + "\n\n\n".join(blocks) + "\n"
+
+
+def request_budgets(spec: dict[str, Any]) -> list[str]:
+    """Render a `RequestBudget` class per operation that states one, then `REQUEST_BUDGETS`."""
+    blocks, entries = [], []
+    for path, item in spec.get("paths", {}).items():
+        for method, operation in item.items():
+            budget = operation.get(BUDGET_KEY)
+            if budget is None:
+                continue
+            operation_id = operation["operationId"]
+            where = f"{method.upper()} {path} ({operation_id}) {BUDGET_KEY}"
+            if not isinstance(budget, dict) or set(budget) != set(BUDGET_FIELDS):
+                msg = f"{where}: needs exactly the keys {sorted(BUDGET_FIELDS)}"
+                raise RulesError(msg)
+            name = f"{pascal(operation_id)}RequestBudget"
+            title = f"{method.upper()} {path} ({operation_id})"
+            lines = [f"class {name}(RequestBudget):", f'    """{title}."""', ""]
+            for key, (attribute, kind) in BUDGET_FIELDS.items():
+                value = budget[key]
+                valid = isinstance(value, str) and bool(value) if kind is str else _positive(value, kind)
+                if not valid:
+                    wanted = "a non-empty string" if kind is str else f"a positive {kind.__name__}"
+                    msg = f"{where}: {key} must be {wanted}, got {value!r}"
+                    raise RulesError(msg)
+                lines.append(f"    {attribute}: ClassVar[{kind.__name__}] = {kind(value)!r}")
+            blocks.append("\n".join(lines))
+            entries.append(f"    {operation_id!r}: {name},")
+    blocks.append("\n".join(["REQUEST_BUDGETS: dict[str, type[RequestBudget]] = {", *entries, "}"]))
+    return blocks
+
+
+def _positive(value: Any, kind: type) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        return False
+    return kind is float or isinstance(value, int)

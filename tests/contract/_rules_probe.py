@@ -23,9 +23,18 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 import cdf_client_api
-from cdf_client import APIError, CDFClient, GeoLocationFilter, InstanceId, InvalidArgumentError, LabelFilter
+from cdf_client import (
+    APIError,
+    Budget,
+    CDFClient,
+    GeoLocationFilter,
+    InstanceId,
+    InvalidArgumentError,
+    LabelFilter,
+)
+from cdf_client._budget import Slot
 from cdf_client._cli import _connect, main
-from cdf_client.testing import FakeCDF
+from cdf_client.testing import FakeCDF, Throttle
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,6 +106,30 @@ def fake(method: str, path: str, **kwargs: Any) -> Callable[[], str]:
         return f"{response.status_code}{' missing' if body['error'].get('missing') else ''}"
 
     return run
+
+
+def budget_at_once() -> str:
+    """How many requests a fresh client's budget starts at once (the documented burst, less its slack)."""
+    budget = Budget(max_concurrency=100, clock=lambda: 0.0)
+    started = 0
+    while isinstance(budget.try_acquire(_NoWaiter()), Slot):
+        started += 1
+    return f"starts {started} at once"
+
+
+class _NoWaiter:
+    def wake(self) -> None:
+        """Nothing waits: the probe only counts what starts at once."""
+
+
+def throttle_refuses() -> str:
+    """How many of 10 requests at one instant the fake's default throttle refuses."""
+    FAKE.throttle = Throttle(clock=lambda: 0.0)
+    try:
+        statuses = [HTTP.get("/files", params={"limit": 1}).status_code for _ in range(10)]
+    finally:
+        FAKE.throttle = None
+    return f"refused {statuses.count(429)} of 10"
 
 
 def byids(*items: dict[str, Any]) -> dict[str, Any]:
@@ -181,6 +214,9 @@ CHECKS: dict[str, Callable[[], str]] = {
     "time/fake": fake("GET", "/files", params={"minCreatedTime": TIME}),
     # AssetSubtreeIds: x-maxSubtreeAssets 100000 -> 2 (only the fake can know a subtree's size)
     "subtree/fake": fake("GET", "/assets", params={"assetSubtreeIds": f"[{ROOT_ID}]"}),
+    # filterFiles x-cdf-request-budget requestsPerSecond 23 -> 5 (the strictest documented budget)
+    "budget/overlay": budget_at_once,
+    "budget/fake": throttle_refuses,
 }
 
 

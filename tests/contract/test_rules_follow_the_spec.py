@@ -8,8 +8,8 @@ must differ from what the committed code gives, so each check proves that the li
 
 The constraints differ in kind (an item count, string lengths, an id bound, a pattern, the byids
 chunk, the partition bound derived from its pattern, per-operation page sizes, a map size, an enum,
-a timestamp minimum, a vendor extension), tightened or loosened, and are mutated together in one
-copy so the generators run once.
+a timestamp minimum, a vendor extension, the documented request budget), tightened or loosened, and
+are mutated together in one copy so the generators run once.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ MUTATIONS: list[tuple[tuple[str, ...], Any]] = [
     (("components", "schemas", "LabelContainsAnyFilter", "properties", "containsAny", "maxItems"), 2),
     (("components", "schemas", "EpochTimestamp", "minimum"), 1000),
     (("components", "schemas", "AssetSubtreeIds", "x-maxSubtreeAssets"), 2),
+    (("paths", "/files/list", "post", "x-cdf-request-budget", "requestsPerSecond"), 5),
 ]
 
 # check -> its outcome once the spec is mutated (the committed code must give something else).
@@ -110,6 +111,9 @@ EXPECTED = {
     "time/cli": "exit 2, sent 0",
     "time/fake": "400",
     "subtree/fake": "400",
+    # A budget of 5 a second: 3 start at once (2 kept in hand), and the fake refuses 5 of 10.
+    "budget/overlay": "starts 3 at once",
+    "budget/fake": "refused 5 of 10",
 }
 
 
@@ -172,10 +176,12 @@ def test_the_layer_follows_the_mutated_limit(outcomes, check):
 
 def test_every_layer_is_probed_for_every_mutation():
     # Each mutated limit has checks through the overlay, the CLI and the fake (the subtree size
-    # only the fake can know).
+    # only the fake can know; the request budget is the client's and the fake's throttle's, and the
+    # command line has none of its own).
     areas: dict[str, set[str]] = {}
     for check in EXPECTED:
         area, _, layer = check.partition("/")
         areas.setdefault(area, set()).add(layer.split()[0])
     assert len(areas) == len(MUTATIONS)
-    assert {area for area, layers in areas.items() if layers != {"overlay", "cli", "fake"}} == {"subtree"}
+    partial = {area for area, layers in areas.items() if layers != {"overlay", "cli", "fake"}}
+    assert partial == {"subtree", "budget"}

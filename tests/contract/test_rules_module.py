@@ -104,3 +104,44 @@ def test_an_unknown_keyword_stops_the_generation():
     spec["components"]["schemas"]["AssetIds"]["multipleOf"] = 2
     with pytest.raises(RulesError, match=r"AssetIds: unknown keyword 'multipleOf'"):
         render(spec)
+
+
+def test_every_documented_request_budget_is_a_rule():
+    stated = {
+        operation["operationId"]: operation["x-cdf-request-budget"]
+        for item in load_spec().doc["paths"].values()
+        for operation in item.values()
+        if "x-cdf-request-budget" in operation
+    }
+    assert stated, "the spec documents no request budget"
+    generated = {
+        name: {
+            "subBudget": rule.sub_budget,
+            "requestsPerSecond": rule.requests_per_second,
+            "concurrentRequests": rule.concurrent_requests,
+        }
+        for name, rule in rules.REQUEST_BUDGETS.items()
+    }
+    assert generated == stated
+
+
+VALID_BUDGET = {"subBudget": "analytical", "requestsPerSecond": 23, "concurrentRequests": 12}
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"concurrentRequests": None}, "exactly the keys"),
+        ({"x": 1}, "exactly the keys"),
+        ({"requestsPerSecond": 0}, "requestsPerSecond must be a positive float"),
+        ({"requestsPerSecond": True}, "requestsPerSecond must be a positive float"),
+        ({"concurrentRequests": 1.5}, "concurrentRequests must be a positive int"),
+        ({"subBudget": ""}, "subBudget must be a non-empty string"),
+    ],
+)
+def test_a_malformed_request_budget_stops_the_generation(change, problem):
+    budget = {key: value for key, value in (VALID_BUDGET | change).items() if value is not None}
+    spec = load_spec().doc
+    spec["paths"]["/files/list"]["post"]["x-cdf-request-budget"] = budget
+    with pytest.raises(RulesError, match=rf"filterFiles\) x-cdf-request-budget: .*{problem}"):
+        render(spec)

@@ -14,7 +14,7 @@ CLIENTS = ("floor", "generated", "overlay", "overlay-dicts", "overlay-async", "c
 THROTTLED = (
     "overlay",
     "overlay-async",
-    "overlay-c5",
+    "overlay-unassumed",
     "overlay-rate",
     "overlay-shared",
     "floor-naive",

@@ -184,8 +184,8 @@ def test_under_a_concurrency_limited_server_the_budget_adapts_and_the_listing_co
             limiter = core_of(client).budget
             adjust = limiter.adjust
 
-            def recording_adjust(**outcome):
-                adjust(**outcome)
+            def recording_adjust(slot, **outcome):
+                adjust(slot, **outcome)
                 lowest.append(limiter.allowed)
 
             limiter.adjust = recording_adjust

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import httpx
 
 from cdf_client._async_primitives import AsyncTimeLimit, AsyncWaiter, async_sleep
-from cdf_client._budget import WAIT_SLICE_S
+from cdf_client._budget import WAIT_SLICE_S, Slot
 from cdf_client._errors import ClientClosedError
 from cdf_client._limits import DEFAULT_LIMITS, BodyReader, Deadline, DeadlineExceeded
 from cdf_client._logging import VIA, log_attempt, log_retry
@@ -102,21 +102,20 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         if self.closed:
             raise ClientClosedError
 
-    async def _acquire(self) -> None:
+    async def _acquire(self) -> Slot:
         budget = self.budget
         while True:
             self._check_open()
             waiter = AsyncWaiter()
-            wait = budget.try_acquire(waiter)
-            if not wait:
-                return
-            await waiter.wait(wait)
+            slot = budget.try_acquire(waiter)
+            if isinstance(slot, Slot):
+                return slot
+            await waiter.wait(slot)
 
     async def _attempt(
         self, request: httpx.Request, deadline: Deadline, timeouts: dict[str, float | None], attempt: int
     ) -> tuple[httpx.Response | None, httpx.TransportError | None]:
-        await self._acquire()
-        sent = self.budget.now()
+        slot = await self._acquire()
         started = time.perf_counter()
         try:
             request.extensions["timeout"] = deadline.timeouts(timeouts)
@@ -136,11 +135,11 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         throttled = response.status_code == 429  # noqa: PLR2004
         hinted = retry_after_seconds(response.headers.get("retry-after")) if throttled else None
         self.budget.adjust(
+            slot,
             throttled=throttled,
             succeeded=response.is_success,
             retry_after=hinted,
             rate_limited=throttled and rate_refusal(response),
-            sent=sent,
         )
         log_attempt(request, response, started)
         return response, None

@@ -61,7 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     hostile.add_argument("--damage", default=",".join(DAMAGES), help="wrong_types: comma-separated damages")
     hostile.add_argument("--echo-status", type=int, default=400, help="echo_secrets: the error status")
     throttle = serve.add_argument_group("throttle: CDF's request budget per token")
-    throttle.add_argument("--throttle", action="store_true", help="enable (23 requests/s, 12 in flight)")
+    documented = Throttle()  # the spec's x-cdf-request-budget
+    throttle.add_argument(
+        "--throttle",
+        action="store_true",
+        help=(
+            f"enable (CDF's documented budget: {documented.rate:g} requests/s, "
+            f"{documented.max_concurrency} in flight)"
+        ),
+    )
     throttle.add_argument(
         "--throttle-rate", type=float, default=None, help="requests per second (0: no limit)"
     )

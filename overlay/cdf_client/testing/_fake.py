@@ -259,7 +259,7 @@ class FakeCDF:
         """How many requests the throttle accepted and refused (all zero without a throttle).
 
         Example:
-            fake.throttle = Throttle(rate=23, max_concurrency=12)
+            fake.throttle = Throttle()  # CDF's documented budget
             with fake.client() as client:
                 client.files.filter(partitions=10).to_list()
             assert fake.throttle_stats.refused <= 5

@@ -8,6 +8,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from cdf_client._budget import DOCUMENTED
 from cdf_client.testing._http import Response, error_response
 from cdf_client.testing._operations import API, Operation, operation, operation_set
 
@@ -21,22 +22,23 @@ if TYPE_CHECKING:
 class Throttle:
     """A request budget per bearer token: a token bucket for the rate, a cap on requests in flight.
 
-    The defaults are CDF's documented per-identity budget for listing and filtering files: 23
-    requests a second and 12 at once, refused requests still charged. A refused request is answered
+    The defaults are CDF's documented per-identity budget for listing and filtering files and assets
+    (the spec's `x-cdf-request-budget`: 23 requests a second and 12 at once), refused requests still
+    charged. A refused request is answered
     429 with CDF's error envelope, and without `Retry-After` unless asked (CDF sends none).
 
     Example:
-        fake.throttle = Throttle(rate=23, max_concurrency=12)
+        fake.throttle = Throttle()   # or Throttle(rate=5, max_concurrency=2, retry_after=True)
         ...
         fake.throttle_stats.refused   # how many requests were answered 429
 
     """
 
-    rate: float | None = 23.0
+    rate: float | None = DOCUMENTED.rate if DOCUMENTED else None
     """Requests per second each token may make on average (None: no rate limit)."""
     burst: int | None = None
     """Requests a token may make at once after a quiet spell: the bucket's size (None: `ceil(rate)`)."""
-    max_concurrency: int | None = 12
+    max_concurrency: int | None = DOCUMENTED.concurrency if DOCUMENTED else None
     """Requests each token may have in flight at once (None: no limit)."""
     charge_refused: bool = True
     """Refused requests use up budget too, as in CDF (the bucket may go as far as `-burst`)."""
