@@ -11,11 +11,11 @@ budget limits both, together, for every request a client sends (retries included
   `DOCUMENTED`), assumed until the server shows otherwise. A mirror of the server's token bucket,
   charged for every request sent as the server charges refusals too, lets a rested client spend the
   documented burst at once and then start requests as the documented rate refills it, keeping
-  MIRROR_SLACK in hand. Requests beyond it are probes, sent only while fewer than EDGE_IN_FLIGHT are
-  in flight, so a server keeping the budget refuses only a few (and each refused probe makes the
-  next wait longer). A server that accepts more than the budget allows has proved a larger one
-  (`_accepted_within`): the rate is then unknown (not paced). A refusal within the budget means the
-  server allows less (or another client spends the identity's budget): the rate is learned;
+  MIRROR_SLACK in hand. Requests beyond it are probes, at most PROBES_IN_FLIGHT at once, so a
+  server keeping the budget refuses only a few (and each refused probe makes the next wait longer).
+  A server that accepts more than the budget allows has proved a larger one (`_accepted_within`):
+  the rate is then unknown (not paced). A refusal within the budget means the server allows less
+  (or another client spends the identity's budget): the rate is learned;
 - a learned rate, from that refusal (or, with `assume_documented=False`, from the first 429 about
   the rate; CDF's 429 body says which budget ran out, and one about concurrent requests or a
   gateway's page only shrinks concurrency). The budget estimates the server's rate from the
@@ -70,10 +70,10 @@ DECREASE_FACTOR = 0.75
 # After this long without a 429, the rate is raised by PROBE_FACTOR, and again after as long.
 PROBE_INTERVAL_S = 2.0
 PROBE_FACTOR = 1.05
-# While the documented budget is assumed (see `Budget`): requests go beyond it only while fewer than
-# this many are in flight. A server keeping the budget refuses about as many once; one allowing more
-# proves it when it has accepted more than the budget allows by more than were in flight.
-EDGE_IN_FLIGHT = 3
+# While the documented budget is assumed (see `Budget`): at most this many requests beyond it (probes)
+# in flight at once. A server keeping the budget refuses at most as many each time it is probed; one
+# allowing more accepts them, and proves it once the accepted outnumber what the budget allows.
+PROBES_IN_FLIGHT = 3
 # After a refused probe beyond the documented budget, the next may go this long later, then twice as
 # long after each further refusal, up to PROBE_BACKOFF_MAX_S.
 PROBE_BACKOFF_S = 5.0
@@ -122,6 +122,9 @@ class Slot:
     """When it was taken, on the budget's clock (when the request started)."""
     probe: bool = False
     """Sent beyond the documented budget, to find out whether the server allows more."""
+    headroom: float = math.inf
+    """At most how many requests a server keeping the documented budget could still accept then, at
+    once: the mirror's tokens plus the requests in flight (sent, maybe not yet charged)."""
 
 
 class Wakeable(Protocol):
@@ -191,10 +194,11 @@ class Budget:
         # A mirror of the server's bucket by send time (the server charges refusals alike), full.
         self._mirror = DOCUMENTED.burst if DOCUMENTED else 0.0
         self._mirror_at = clock()
+        self._probes = 0  # requests in flight beyond the documented budget
         self._probe_after = -math.inf
         self._probe_backoff = PROBE_BACKOFF_S
-        # Send times of the requests accepted while the documented budget is assumed, in order.
-        self._accepted: list[float] = []
+        # Send times and headroom of the requests accepted while the documented budget is assumed.
+        self._accepted: list[tuple[float, float]] = []
         _LIVE.add(self)
 
     def __repr__(self) -> str:
@@ -227,6 +231,7 @@ class Budget:
                 self._waiters.append(waiter)
                 return min(WAIT_SLICE_S, self._next_start - now)
             probe = False
+            headroom = math.inf
             documented = self._documented
             if documented is not None:
                 rate, burst, _ = documented
@@ -235,11 +240,13 @@ class Budget:
                 # A token to spend and the slack in hand (a burst too small for both keeps less).
                 needed = min(1 + MIRROR_SLACK, burst)
                 if self._mirror < needed:
-                    # Beyond the documented budget: only as a probe, with few in flight.
-                    if self.in_flight >= EDGE_IN_FLIGHT or now < self._probe_after:
+                    # Beyond the documented budget: only as a probe, a few at a time.
+                    if self._probes >= PROBES_IN_FLIGHT or now < self._probe_after:
                         self._waiters.append(waiter)
                         return min(WAIT_SLICE_S, (needed - self._mirror) / rate)
                     probe = True
+                    self._probes += 1
+                headroom = self._mirror + self.in_flight
                 self._mirror -= 1
             if self.rate is not None:
                 self._next_start = max(self._next_start, now) + 1 / self.rate
@@ -251,12 +258,13 @@ class Budget:
                 starts.popleft()
             self.in_flight += 1
             self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
-            return Slot(now, probe)
+            return Slot(now, probe, headroom)
 
-    def release(self) -> None:
+    def release(self, slot: Slot) -> None:
         """Give a slot back (also from `finally` blocks of cancelled work: it never waits)."""
         with self._lock:
             self.in_flight -= 1
+            self._probes -= slot.probe
             if not self.in_flight:
                 self._idle_since = self._clock()
             waiters, self._waiters = self._waiters, []
@@ -288,7 +296,7 @@ class Budget:
                 )
             elif succeeded:
                 if self._documented is not None:
-                    self._accepted_within(now, slot.sent)
+                    self._accepted_within(now, slot)
                 if self.limit < self.max_concurrency:
                     self.limit = min(float(self.max_concurrency), self.limit + 1 / self.limit)
                     waiters, self._waiters = self._waiters, []
@@ -347,20 +355,22 @@ class Budget:
         sent = sum(1 for moment in self._starts if since <= moment < refused)
         return sent / (burst + refused - since) if sent else 0.0
 
-    def _accepted_within(self, now: float, sent: float) -> None:
+    def _accepted_within(self, now: float, slot: Slot) -> None:
         """Count an accepted request; stop assuming the documented budget once the server accepted more.
 
         Requests sent since a moment `s` and accepted by now reached the server between `s` and now,
-        so a server keeping the documented budget accepts at most `burst + rate * (now - s)` of them,
-        however long they took to get there: more, for any `s`, proves a larger budget.
+        so a server keeping the documented budget accepts at most what its bucket held at `s` plus
+        `rate * (now - s)` of them, however long they took to get there. Its bucket held no more than
+        the mirror then plus the requests in flight (the server may not have charged them yet): the
+        `headroom` of the request sent at `s`. More, for any `s`, proves a larger budget.
         """
         assert self._documented is not None  # noqa: S101 (checked by the caller)
-        rate, burst, _ = self._documented
+        rate = self._documented.rate
         accepted = self._accepted
-        bisect.insort(accepted, sent)
-        del accepted[: bisect.bisect_left(accepted, now - HISTORY_S)]
-        for count, moment in enumerate(reversed(accepted), 1):
-            if count > burst + rate * (now - moment):
+        bisect.insort(accepted, (slot.sent, slot.headroom))
+        del accepted[: bisect.bisect_left(accepted, (now - HISTORY_S,))]
+        for count, (moment, headroom) in enumerate(reversed(accepted), 1):
+            if count > headroom + rate * (now - moment):
                 self._documented = None
                 self._accepted = []
                 return
@@ -378,6 +388,7 @@ class Budget:
         self._lock = threading.Lock()
         self._waiters = []
         self.in_flight = 0
+        self._probes = 0
 
 
 def _wake(waiters: list[Wakeable]) -> None:

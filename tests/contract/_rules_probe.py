@@ -109,7 +109,7 @@ def fake(method: str, path: str, **kwargs: Any) -> Callable[[], str]:
 
 
 def budget_at_once() -> str:
-    """How many requests a fresh client's budget starts at once (the documented burst, less its slack)."""
+    """How many requests a fresh budget starts at once: the documented burst less its slack, then probes."""
     budget = Budget(max_concurrency=100, clock=lambda: 0.0)
     started = 0
     while isinstance(budget.try_acquire(_NoWaiter()), Slot):

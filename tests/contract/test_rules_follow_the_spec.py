@@ -111,8 +111,9 @@ EXPECTED = {
     "time/cli": "exit 2, sent 0",
     "time/fake": "400",
     "subtree/fake": "400",
-    # A budget of 5 a second: 3 start at once (2 kept in hand), and the fake refuses 5 of 10.
-    "budget/overlay": "starts 3 at once",
+    # A budget of 5 a second: 3 start at once (2 kept in hand) and 3 probes beyond; the fake refuses
+    # 5 of 10.
+    "budget/overlay": "starts 6 at once",
     "budget/fake": "refused 5 of 10",
 }
 

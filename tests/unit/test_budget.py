@@ -8,9 +8,9 @@ from cdf_client import _budget as budget_module
 from cdf_client._async_primitives import AsyncWaiter
 from cdf_client._budget import (
     DOCUMENTED,
-    EDGE_IN_FLIGHT,
     MIRROR_SLACK,
     PROBE_BACKOFF_S,
+    PROBES_IN_FLIGHT,
     Budget,
     Documented,
     Slot,
@@ -57,9 +57,9 @@ async def test_never_more_than_the_budget_in_flight():
     budget = Budget(max_concurrency=3)
 
     async def work():
-        await _acquire(budget)
+        slot = await _acquire(budget)
         await asyncio.sleep(0)
-        budget.release()
+        budget.release(slot)
 
     await asyncio.gather(*(work() for _ in range(20)))
     assert budget.peak_in_flight == 3
@@ -73,16 +73,16 @@ def test_threads_and_tasks_share_one_budget():
 
     def thread_work():
         for _ in range(20):
-            _acquire_sync(budget)
+            slot = _acquire_sync(budget)
             with lock:
                 inside.append(budget.in_flight)
-            budget.release()
+            budget.release(slot)
 
     async def task_work():
         for _ in range(20):
-            await _acquire(budget)
+            slot = await _acquire(budget)
             await asyncio.sleep(0)
-            budget.release()
+            budget.release(slot)
 
     threads = [threading.Thread(target=thread_work) for _ in range(3)]
     for thread in threads:
@@ -114,12 +114,12 @@ async def test_throttling_halves_down_to_one_and_successes_add_back():
 
 async def test_a_cancelled_waiter_does_not_strand_the_others():
     budget = Budget(max_concurrency=1)
-    await _acquire(budget)
+    slot = await _acquire(budget)
     first = asyncio.create_task(_acquire(budget))
     second = asyncio.create_task(_acquire(budget))
     await asyncio.sleep(0)
     first.cancel()
-    budget.release()
+    budget.release(slot)
     await asyncio.wait_for(second, 1)
     assert budget.in_flight == 1
 
@@ -138,7 +138,7 @@ def test_a_429_pauses_every_start_and_sets_the_rate_just_under_what_was_accepted
     budget = Budget(max_concurrency=10, assume_documented=False, clock=lambda: now[0])
     for _ in range(20):  # 20 accepted within the last second, unpaced
         slot = _start(budget)
-        budget.release()
+        budget.release(slot)
         budget.adjust(slot, **ACCEPTED)
         now[0] += 0.04
     budget.adjust(Slot(now[0]), **REFUSED)
@@ -158,12 +158,12 @@ def test_the_rate_is_estimated_from_every_request_sent_before_the_refused_one():
     sent: list[Slot] = []
     while now[0] < 1.5 - 1e-9:
         if len(sent) >= 10:  # the oldest answers (accepted) before the next starts
-            budget.release()
+            budget.release(sent[-10])
             budget.adjust(sent[-10], **ACCEPTED)
         sent.append(_start(budget))
         now[0] = round(now[0] + 0.025, 6)
     refused = sent[-10]  # the oldest in flight, sent at 1.25 s, comes back refused at 1.5 s
-    budget.release()
+    budget.release(refused)
     budget.adjust(refused, **REFUSED)
     # 50 requests reached the server in the 1.25 s before the refused one: 50 / (1 s + 1.25 s).
     # (Counting only answers of the last second would see 40 over 1 s: a fifth too low.)
@@ -223,43 +223,42 @@ def _spend_the_burst(budget):
     return slots
 
 
-def test_a_client_spends_the_documented_burst_at_once_then_probes_with_few_in_flight():
+def test_a_client_spends_the_documented_burst_at_once_then_probes_a_few_at_a_time():
     now = [0.0]
     budget = Budget(max_concurrency=100, clock=lambda: now[0])
-    burst = _spend_the_burst(budget)
-    assert len(burst) == DOCUMENTED.burst - MIRROR_SLACK
-    assert not any(slot.probe for slot in burst)
-    for slot in burst[EDGE_IN_FLIGHT - 1 :]:  # answered, all but a few
-        budget.release()
+    slots = _spend_the_burst(budget)
+    regular = int(DOCUMENTED.burst - MIRROR_SLACK)
+    assert [slot.probe for slot in slots] == [False] * regular + [True] * PROBES_IN_FLIGHT
+    for slot in slots[:regular]:  # the requests within the budget are answered: no new room
+        budget.release(slot)
         budget.adjust(slot, **ACCEPTED)
-    probe = _start(budget)  # beyond the documented budget: a probe, while few are in flight
-    assert probe.probe
     assert _waits(budget)
+    probe = slots[-1]
+    budget.release(probe)
+    budget.adjust(probe, **ACCEPTED)
+    assert _start(budget).probe  # one probe answered, one more goes
     assert budget.rate is None
 
 
 def test_a_refused_probe_keeps_the_documented_budget_and_waits_to_probe_again():
     now = [0.0]
     budget = Budget(max_concurrency=100, clock=lambda: now[0])
-    for slot in _spend_the_burst(budget):
-        budget.release()
-        budget.adjust(slot, **ACCEPTED)
-    probe = _start(budget)
-    budget.release()
-    budget.adjust(probe, **REFUSED)
+    slots = _spend_the_burst(budget)
+    for slot in slots:
+        budget.release(slot)
+        budget.adjust(slot, **(REFUSED if slot is slots[-1] else ACCEPTED))
     assert budget.rate is None  # nothing learned: the documented budget holds
     assert budget.allowed == 100  # and a probe's refusal is no reason to send fewer at once
-    # Paced by the documented rate (the mirror charged the refused probe too), and no probe before
-    # the back-off.
-    now[0] += MIRROR_SLACK / DOCUMENTED.rate
-    assert not _start(budget).probe
-    budget.release()
+    # Paced by the documented rate (the mirror charged every probe, as the server did), and no probe
+    # before the back-off.
+    now[0] += (1 + PROBES_IN_FLIGHT) / DOCUMENTED.rate  # from SLACK - PROBES_IN_FLIGHT to 1 + SLACK tokens
+    slot = _start(budget)
+    assert not slot.probe
+    budget.release(slot)
     assert _waits(budget)
     now[0] += PROBE_BACKOFF_S
-    assert not any(slot.probe for slot in _spend_the_burst(budget))
-    for _ in range(int(DOCUMENTED.burst - MIRROR_SLACK)):
-        budget.release()
-    assert _start(budget).probe
+    slots = _spend_the_burst(budget)
+    assert [slot.probe for slot in slots][-PROBES_IN_FLIGHT - 1 :] == [False] + [True] * PROBES_IN_FLIGHT
 
 
 def test_a_server_that_accepts_more_than_documented_is_no_longer_paced():
@@ -268,7 +267,7 @@ def test_a_server_that_accepts_more_than_documented_is_no_longer_paced():
     accepted = 0
     while budget.documented is not None and accepted < 2 * DOCUMENTED.burst:
         slot = _acquire_sync(budget)
-        budget.release()
+        budget.release(slot)
         budget.adjust(slot, **ACCEPTED)
         accepted += 1
         now[0] += 0.001  # a fast server: accepts far more than 23 a second
@@ -280,7 +279,7 @@ def test_a_refusal_within_the_documented_budget_learns_the_servers_rate():
     now = [0.0]
     budget = Budget(max_concurrency=10, clock=lambda: now[0])
     slots = [_start(budget) for _ in range(5)]
-    budget.release()
+    budget.release(slots[-1])
     budget.adjust(slots[-1], **REFUSED)  # a stricter server, or another client spending the budget
     assert budget.rate is not None
     assert budget.rate < DOCUMENTED.rate
@@ -299,7 +298,8 @@ def test_a_documented_burst_smaller_than_the_slack_still_lets_requests_start(mon
     slots = _spend_the_burst(budget)
     assert slots
     assert not slots[0].probe
-    budget.release()
-    budget.adjust(slots[-1], **REFUSED)  # a refused probe: no probe for a while, yet the refill is spent
-    now[0] += 1.5  # the mirror is full again
+    for slot in slots:  # the last probe refused: no probe for a while, yet the refill is spent
+        budget.release(slot)
+        budget.adjust(slot, **(REFUSED if slot is slots[-1] else ACCEPTED))
+    now[0] += 10.0  # the mirror is full again
     assert not _start(budget).probe

@@ -132,7 +132,7 @@ class RetryTransport(httpx.BaseTransport):
             self._check_open()
             raise deadline_error(request, deadline.seconds, attempt + 1) from None
         finally:
-            self.budget.release()
+            self.budget.release(slot)
         throttled = response.status_code == 429  # noqa: PLR2004
         hinted = retry_after_seconds(response.headers.get("retry-after")) if throttled else None
         self.budget.adjust(
