@@ -278,17 +278,20 @@ class Budget:
         succeeded: bool,
         retry_after: float | None = None,
         rate_limited: bool | None = None,
-    ) -> None:
+    ) -> bool:
         """Learn from an answer: a 429 (`throttled`) shrinks the limits, a success lets them grow back.
 
         `rate_limited` (default: `throttled`) says the 429 was about the request rate, so the rate
-        is learned and paced too; a 429 about concurrent requests shrinks concurrency only.
+        is learned and paced too; a 429 about concurrent requests shrinks concurrency only. True: the
+        refused request may be retried without a backoff of its own, because the budget paces it (a
+        refused probe goes again within the documented budget, as its mirror allows).
         """
         waiters: list[Wakeable] = []
+        paced = False
         with self._lock:
             now = self._clock()
             if throttled:
-                self._throttled(
+                paced = self._throttled(
                     now,
                     slot,
                     retry_after,
@@ -302,22 +305,23 @@ class Budget:
                     waiters, self._waiters = self._waiters, []
                 self._probe(now)
         _wake(waiters)
+        return paced
 
-    def _throttled(self, now: float, slot: Slot, retry_after: float | None, *, rate_limited: bool) -> None:
+    def _throttled(self, now: float, slot: Slot, retry_after: float | None, *, rate_limited: bool) -> bool:
         self.throttled += 1
         if retry_after is not None:
             self._next_start = max(self._next_start, now + retry_after)
         if not rate_limited:
             # Too many requests in flight: each refusal says so on its own.
             self.limit = max(1.0, self.limit / 2)
-            return
+            return False
         if self._documented is not None:
             if slot.probe:
                 # The server keeps the documented budget: keep to it (the mirror charged the refused
                 # probe as the server did) and probe again later.
                 self._probe_after = now + self._probe_backoff
                 self._probe_backoff = min(PROBE_BACKOFF_MAX_S, 2 * self._probe_backoff)
-                return
+                return True
             # Refused within the documented budget: the server allows less (or another client of the
             # identity spends some). Learn its rate as if nothing had been assumed.
             self._documented = None
@@ -339,6 +343,7 @@ class Budget:
         assert self.rate is not None  # noqa: S101 (set above or earlier)
         if retry_after is None:
             self._next_start = max(self._next_start, now) + DEBT_PER_REFUSAL / self.rate
+        return False
 
     def _estimate(self, refused: float) -> float:
         """Estimate the server's rate from the requests that reached it before the refused one (sent then).

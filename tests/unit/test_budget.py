@@ -303,3 +303,12 @@ def test_a_documented_burst_smaller_than_the_slack_still_lets_requests_start(mon
         budget.adjust(slot, **(REFUSED if slot is slots[-1] else ACCEPTED))
     now[0] += 10.0  # the mirror is full again
     assert not _start(budget).probe
+
+
+def test_only_a_refused_probe_is_paced_by_the_budget_instead_of_a_backoff():
+    budget = Budget(max_concurrency=100)
+    slots = _spend_the_burst(budget)
+    assert budget.adjust(slots[-1], **REFUSED) is True  # a probe: its retry waits in the budget
+    assert budget.adjust(slots[0], **ACCEPTED) is False
+    assert budget.adjust(slots[0], **REFUSED) is False  # within the budget: learned, and backed off
+    assert budget.documented is None

@@ -8,6 +8,7 @@ from cdf_client import CDFConnectionError
 from cdf_client._async._transport import AsyncRetryTransport as RetryTransport
 from cdf_client._budget import Budget
 from cdf_client._retry import RetryPolicy, retry_after_seconds
+from cdf_client._sync_primitives import Waiter
 
 pytestmark = pytest.mark.anyio
 
@@ -191,3 +192,19 @@ async def test_retries_are_logged_at_warning_with_the_request_id(caplog):
     assert record.getMessage() == (
         "GET /files: status 429; retry 1 of 10 in 0.5 s (GET https://cdf.test/files, request id r1)"
     )
+
+
+async def test_a_refused_probe_is_retried_without_a_backoff_of_its_own():
+    # Beyond CDF's documented budget a request is a probe; refused, it confirms the budget, whose
+    # mirror then paces its retry: no backoff on top, which would only delay this one request.
+    refused = b'{"error": {"code": 429, "message": "Project exceeded the requests per second."}}'
+    script = Script((429, {}, refused), 200)
+    transport, sleeps, budget = _transport(script)
+    while not (slot := budget.try_acquire(Waiter())).probe:  # spend the documented burst
+        budget.release(slot)
+    budget.release(slot)
+    response = await _get(transport)
+    assert response.status_code == 200
+    assert sleeps == [0.0]
+    assert budget.throttled == 1
+    assert budget.documented is not None  # still assumed: the refusal confirmed it

@@ -62,13 +62,14 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         attempt = 0
         while True:
             with attempt_span(request, attempt) as span:
-                response, error = await self._attempt(request, deadline, timeouts, attempt)
+                response, error, paced = await self._attempt(request, deadline, timeouts, attempt)
                 span.attempted(response, error)
             if response is not None and not retryable(response):
                 return response
-            delay = policy.backoff(attempt)
+            # A request the budget paces (a refused probe) waits in the budget, not in a backoff too.
+            delay = 0.0 if paced else policy.backoff(attempt)
             hinted = None
-            if response is not None:
+            if response is not None and not paced:
                 hinted = retry_after_seconds(response.headers.get("retry-after"))
                 # Retry-After: 0 means "now", not "use your own backoff".
                 delay = delay if hinted is None else hinted
@@ -114,7 +115,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
 
     async def _attempt(
         self, request: httpx.Request, deadline: Deadline, timeouts: dict[str, float | None], attempt: int
-    ) -> tuple[httpx.Response | None, httpx.TransportError | None]:
+    ) -> tuple[httpx.Response | None, httpx.TransportError | None, bool]:
         slot = await self._acquire()
         started = time.perf_counter()
         try:
@@ -126,7 +127,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         except RETRY_EXCEPTIONS as error:
             self._check_open()
             log_attempt(request, error, started)
-            return None, error
+            return None, error, False
         except (DeadlineExceeded, TimeoutError):
             self._check_open()
             raise deadline_error(request, deadline.seconds, attempt + 1) from None
@@ -134,7 +135,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             self.budget.release(slot)
         throttled = response.status_code == 429  # noqa: PLR2004
         hinted = retry_after_seconds(response.headers.get("retry-after")) if throttled else None
-        self.budget.adjust(
+        paced = self.budget.adjust(
             slot,
             throttled=throttled,
             succeeded=response.is_success,
@@ -142,7 +143,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             rate_limited=throttled and rate_refusal(response),
         )
         log_attempt(request, response, started)
-        return response, None
+        return response, None, paced
 
     async def _read(self, response: httpx.Response, deadline: Deadline) -> httpx.Response:
         """Read the body chunk by chunk, decoded, within `max_response_bytes` and the deadline."""

@@ -63,13 +63,14 @@ class RetryTransport(httpx.BaseTransport):
         attempt = 0
         while True:
             with attempt_span(request, attempt) as span:
-                response, error = self._attempt(request, deadline, timeouts, attempt)
+                response, error, paced = self._attempt(request, deadline, timeouts, attempt)
                 span.attempted(response, error)
             if response is not None and not retryable(response):
                 return response
-            delay = policy.backoff(attempt)
+            # A request the budget paces (a refused probe) waits in the budget, not in a backoff too.
+            delay = 0.0 if paced else policy.backoff(attempt)
             hinted = None
-            if response is not None:
+            if response is not None and not paced:
                 hinted = retry_after_seconds(response.headers.get("retry-after"))
                 # Retry-After: 0 means "now", not "use your own backoff".
                 delay = delay if hinted is None else hinted
@@ -115,7 +116,7 @@ class RetryTransport(httpx.BaseTransport):
 
     def _attempt(
         self, request: httpx.Request, deadline: Deadline, timeouts: dict[str, float | None], attempt: int
-    ) -> tuple[httpx.Response | None, httpx.TransportError | None]:
+    ) -> tuple[httpx.Response | None, httpx.TransportError | None, bool]:
         slot = self._acquire()
         started = time.perf_counter()
         try:
@@ -127,7 +128,7 @@ class RetryTransport(httpx.BaseTransport):
         except RETRY_EXCEPTIONS as error:
             self._check_open()
             log_attempt(request, error, started)
-            return None, error
+            return None, error, False
         except (DeadlineExceeded, TimeoutError):
             self._check_open()
             raise deadline_error(request, deadline.seconds, attempt + 1) from None
@@ -135,7 +136,7 @@ class RetryTransport(httpx.BaseTransport):
             self.budget.release(slot)
         throttled = response.status_code == 429  # noqa: PLR2004
         hinted = retry_after_seconds(response.headers.get("retry-after")) if throttled else None
-        self.budget.adjust(
+        paced = self.budget.adjust(
             slot,
             throttled=throttled,
             succeeded=response.is_success,
@@ -143,7 +144,7 @@ class RetryTransport(httpx.BaseTransport):
             rate_limited=throttled and rate_refusal(response),
         )
         log_attempt(request, response, started)
-        return response, None
+        return response, None, paced
 
     def _read(self, response: httpx.Response, deadline: Deadline) -> httpx.Response:
         """Read the body chunk by chunk, decoded, within `max_response_bytes` and the deadline."""
