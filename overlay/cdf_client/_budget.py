@@ -192,7 +192,7 @@ class Budget:
         # that it allows more; a known rate replaces it.
         self._documented = DOCUMENTED if assume_documented and max_requests_per_second is None else None
         # A mirror of the server's bucket by send time (the server charges refusals alike), full.
-        self._mirror = DOCUMENTED.burst if DOCUMENTED else 0.0
+        self._mirror = self._documented.burst if self._documented else 0.0
         self._mirror_at = clock()
         self._probes = 0  # requests in flight beyond the documented budget
         self._probe_after = -math.inf
